@@ -1,0 +1,68 @@
+import type {
+  Action,
+  Authority,
+  Dataset,
+  Entity,
+  Jurisdiction,
+  PageKind,
+  Provider,
+} from './dataset-schema';
+
+export interface CompiledPathRule {
+  prefix: string;
+  kind: PageKind;
+}
+
+export interface CompiledHostRule {
+  provider: Provider;
+  subdomains: boolean;
+  kind: PageKind;
+  /** Lower-case, without a trailing slash, longest first so the most specific wins. */
+  paths: CompiledPathRule[];
+}
+
+/** The dataset compiled once for constant-time host look-ups and reference resolution. */
+export interface DatasetIndex {
+  dataset: Dataset;
+  providers: ReadonlyMap<string, Provider>;
+  entities: ReadonlyMap<string, Entity>;
+  authorities: ReadonlyMap<string, Authority>;
+  jurisdictions: ReadonlyMap<string, Jurisdiction>;
+  hosts: ReadonlyMap<string, CompiledHostRule>;
+  actionsByEntity: ReadonlyMap<string, readonly Action[]>;
+}
+
+function compilePathPrefix(prefix: string): string {
+  const lower = prefix.toLowerCase();
+  return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
+/** Builds the index from a dataset that already passed `parseDataset`. */
+export function indexDataset(dataset: Dataset): DatasetIndex {
+  const hosts = new Map<string, CompiledHostRule>();
+  for (const provider of dataset.providers) {
+    for (const rule of provider.hosts) {
+      const paths = rule.paths
+        .map((p) => ({ prefix: compilePathPrefix(p.prefix), kind: p.kind }))
+        .sort((a, b) => b.prefix.length - a.prefix.length);
+      hosts.set(rule.host, { provider, subdomains: rule.subdomains, kind: rule.kind, paths });
+    }
+  }
+  const actionsByEntity = new Map<string, Action[]>();
+  for (const action of dataset.actions) {
+    for (const { entity } of action.names) {
+      const list = actionsByEntity.get(entity) ?? [];
+      if (!list.includes(action)) list.push(action);
+      actionsByEntity.set(entity, list);
+    }
+  }
+  return {
+    dataset,
+    providers: new Map(dataset.providers.map((p) => [p.id, p])),
+    entities: new Map(dataset.entities.map((e) => [e.id, e])),
+    authorities: new Map(dataset.authorities.map((a) => [a.id, a])),
+    jurisdictions: new Map(dataset.jurisdictions.map((j) => [j.id, j])),
+    hosts,
+    actionsByEntity,
+  };
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+
+/** Calendar date as the source gives it: a year, a month or a day (ISO 8601). */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+export type PartialDate = z.infer<typeof partialDateSchema>;
+
+/** A day, for review and check stamps. */
+export const daySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+
+const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const slug = (what: string) => z.string().regex(idPattern, `${what} ids are lower-case words joined by hyphens`);
+
+export const entityIdSchema = slug('entity').brand<'EntityId'>();
+export type EntityId = z.infer<typeof entityIdSchema>;
+export const providerIdSchema = slug('provider').brand<'ProviderId'>();
+export type ProviderId = z.infer<typeof providerIdSchema>;
+export const actionIdSchema = slug('action').brand<'ActionId'>();
+export type ActionId = z.infer<typeof actionIdSchema>;
+export const authorityIdSchema = slug('authority').brand<'AuthorityId'>();
+export type AuthorityId = z.infer<typeof authorityIdSchema>;
+
+/** ISO 3166-1 alpha-2 ("CN"), a union ("EU"), or a subdivision ("US-TX"). */
+export const jurisdictionIdSchema = z
+  .string()
+  .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'jurisdiction ids look like "US", "EU" or "US-TX"')
+  .brand<'JurisdictionId'>();
+export type JurisdictionId = z.infer<typeof jurisdictionIdSchema>;
+
+export const sourceSchema = z.strictObject({
+  url: z.url({ protocol: /^https$/, error: 'sources must be https URLs' }),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  /** True for the authority's own publication: Federal Register, agency site, Official Journal, court. */
+  primary: z.boolean(),
+  date: partialDateSchema.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+const sourcesSchema = z.array(sourceSchema).min(1, 'at least one source');
+const schemaRef = { $schema: z.string().optional() };
+
+export const pageKinds = ['console', 'signup', 'login', 'marketing', 'docs', 'api'] as const;
+export const pageKindSchema = z.enum(pageKinds);
+export type PageKind = z.infer<typeof pageKindSchema>;
+
+const hostnamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export const pathRuleSchema = z.strictObject({
+  /** Matched on whole path segments, case-insensitively: "/signup" matches "/signup/x", not "/signups". */
+  prefix: z.string().regex(/^\/[^?#\s]*$/, 'path prefixes start with "/" and hold no query or fragment'),
+  kind: pageKindSchema,
+});
+export type PathRule = z.infer<typeof pathRuleSchema>;
+
+export const hostRuleSchema = z.strictObject({
+  host: z.string().regex(hostnamePattern, 'hosts are lower-case ASCII (punycode) names without a trailing dot'),
+  /** Whether every subdomain belongs to the same provider; a more specific host rule wins. */
+  subdomains: z.boolean().default(false),
+  kind: pageKindSchema,
+  paths: z.array(pathRuleSchema).default([]),
+});
+export type HostRule = z.infer<typeof hostRuleSchema>;
+
+export const parentLinkSchema = z.strictObject({
+  entity: entityIdSchema,
+  /** Share of ownership or the kind of control, as the source states it. */
+  relation: z.string().min(1),
+  from: partialDateSchema.optional(),
+  to: partialDateSchema.optional(),
+  note: z.string().optional(),
+});
+export type ParentLink = z.infer<typeof parentLinkSchema>;
+
+export const entitySchema = z.strictObject({
+  ...schemaRef,
+  id: entityIdSchema,
+  name: z.string().min(1),
+  otherNames: z.array(z.string().min(1)).default([]),
+  incorporatedIn: jurisdictionIdSchema,
+  headquarteredIn: jurisdictionIdSchema,
+  parents: z.array(parentLinkSchema).default([]),
+  note: z.string().optional(),
+  sources: sourcesSchema,
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const providerSchema = z.strictObject({
+  ...schemaRef,
+  id: providerIdSchema,
+  name: z.string().min(1),
+  /** Other names people search for, in any script. */
+  aliases: z.array(z.string().min(1)).default([]),
+  operator: entityIdSchema,
+  hosts: z.array(hostRuleSchema).min(1),
+  reviewed: daySchema,
+  note: z.string().optional(),
+  sources: sourcesSchema,
+});
+export type Provider = z.infer<typeof providerSchema>;
+
+export const actionTypes = [
+  'investigation',
+  'entity-list',
+  'covered-list',
+  'sanctions',
+  'investment-ban',
+  'ban',
+  'government-device-ban',
+  'fine',
+  'licence-revocation',
+  'military-company-list',
+  'data-protection-order',
+  'court-ruling',
+  'law',
+] as const;
+export const actionTypeSchema = z.enum(actionTypes);
+export type ActionType = z.infer<typeof actionTypeSchema>;
+
+/** "reported" means only the press says so; "open"/"closed" are for investigations. */
+export const actionStatuses = ['reported', 'proposed', 'open', 'closed', 'in-force', 'revoked', 'lifted'] as const;
+export const actionStatusSchema = z.enum(actionStatuses);
+export type ActionStatus = z.infer<typeof actionStatusSchema>;
+
+export const namedEntitySchema = z.strictObject({
+  entity: entityIdSchema,
+  /** The name exactly as the authority wrote it. */
+  asNamed: z.string().min(1),
+});
+
+export const actionSchema = z.strictObject({
+  ...schemaRef,
+  id: actionIdSchema,
+  date: partialDateSchema,
+  authority: authorityIdSchema,
+  type: actionTypeSchema,
+  status: actionStatusSchema,
+  start: partialDateSchema.optional(),
+  end: partialDateSchema.optional(),
+  checked: daySchema,
+  title: z.string().min(1).max(140),
+  summary: z.string().min(1),
+  names: z.array(namedEntitySchema).min(1, 'an action names at least one entity'),
+  note: z.string().optional(),
+  sources: sourcesSchema,
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const authoritySchema = z.strictObject({
+  ...schemaRef,
+  id: authorityIdSchema,
+  name: z.string().min(1),
+  shortName: z.string().min(1).optional(),
+  jurisdiction: jurisdictionIdSchema,
+  url: z.url({ protocol: /^https$/, error: 'authority URLs must be https' }).optional(),
+});
+export type Authority = z.infer<typeof authoritySchema>;
+
+export const dataAccessLawSchema = z.strictObject({
+  id: slug('law'),
+  name: z.string().min(1),
+  summary: z.string().min(1),
+  sources: sourcesSchema,
+});
+export type DataAccessLaw = z.infer<typeof dataAccessLawSchema>;
+
+export const designationSchema = z.strictObject({
+  id: slug('designation'),
+  /** "concern": the home law names these as a risk; "adequate": the home law trusts their data protection. */
+  kind: z.enum(['concern', 'adequate']),
+  name: z.string().min(1),
+  jurisdictions: z.array(jurisdictionIdSchema).min(1),
+  summary: z.string().min(1),
+  sources: sourcesSchema,
+});
+export type Designation = z.infer<typeof designationSchema>;
+
+export const jurisdictionSchema = z.strictObject({
+  ...schemaRef,
+  id: jurisdictionIdSchema,
+  name: z.string().min(1),
+  /** The union or state this one belongs to: its actions bind here too. */
+  partOf: jurisdictionIdSchema.optional(),
+  dataAccessLaws: z.array(dataAccessLawSchema).default([]),
+  designations: z.array(designationSchema).default([]),
+});
+export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
+
+export const datasetMetaSchema = z.strictObject({
+  ...schemaRef,
+  version: z.string().regex(/^\d{4}\.\d{2}\.\d{2}(\.\d+)?$/, 'dataset versions look like 2026.11.28'),
+  reviewed: daySchema,
+});
+export type DatasetMeta = z.infer<typeof datasetMetaSchema>;
+
+export const recordSchemas = {
+  entities: entitySchema,
+  providers: providerSchema,
+  actions: actionSchema,
+  authorities: authoritySchema,
+  jurisdictions: jurisdictionSchema,
+} as const;
+export type RecordKind = keyof typeof recordSchemas;
+
+/** The whole dataset after every record passed its schema. */
+export interface Dataset {
+  meta: DatasetMeta;
+  entities: Entity[];
+  providers: Provider[];
+  actions: Action[];
+  authorities: Authority[];
+  jurisdictions: Jurisdiction[];
+}

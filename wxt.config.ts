@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+import { matchPatternsFor } from './src/core/match-patterns';
+import { todayUtc } from './src/core/dates';
+import { datasetPlugin } from './src/node/dataset-plugin';
+import { loadDataset } from './src/node/read-dataset';
+
+const GECKO_ID = 'whose-cloud@whose-cloud.org';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [datasetPlugin()] }),
+  manifest: ({ browser }) => ({
+    name: 'Whose Cloud',
+    description: 'Shows which jurisdiction controls a cloud provider and which government actions concern it, with sources.',
+    permissions: ['storage', 'activeTab'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // Content scripts run on the dataset's provider hosts only, generated here so they never drift from the data.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      const matches = matchPatternsFor(loadDataset(todayUtc()));
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type === 'content-script') entrypoint.options.matches = matches;
+      }
+    },
+  },
+  zip: {
+    excludeSources: ['test/**', '.output/**', '.ci/**'],
+  },
+});
