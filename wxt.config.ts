@@ -12,8 +12,9 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [datasetPlugin()] }),
   manifest: ({ browser }) => ({
-    name: 'Whose Cloud',
-    description: 'Shows which jurisdiction controls a cloud provider and which government actions concern it, with sources.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab'],
     ...(browser === 'firefox'
       ? {
@@ -29,6 +30,12 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Pages get the polyfill; the content script uses the native promise APIs (Chrome MV3, Firefox) and stays within its 25 KB budget.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias;
+      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
     // Content scripts run on the dataset's provider hosts only, generated here so they never drift from the data.
     'entrypoints:resolved': (_wxt, entrypoints) => {
       const matches = matchPatternsFor(loadDataset(todayUtc()));
@@ -38,6 +45,6 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['test/**', '.output/**', '.ci/**'],
+    excludeSources: ['test/**', '.output/**', '.ci/**', 'bench-results/**', 'test-results/**'],
   },
 });

@@ -1,5 +1,8 @@
 import { defineBackground } from '#imports';
+import { resetBadgeOnNavigation } from './badge-reset';
+import { registerBackgroundHandlers } from './handlers';
 
 export default defineBackground(() => {
-  // Wired in the in-page warnings issue.
+  registerBackgroundHandlers();
+  resetBadgeOnNavigation();
 });

@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { checkQuery, type CheckResult } from '../core/check';
@@ -53,7 +54,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const today = todayUtc();
   // A different data folder is for tests and dataset reviewers; the default is the shipped one.
-  const index: DatasetIndex = loadDatasetIndex(today, process.env.WHOSE_CLOUD_DATA || undefined);
+  const dataDir = process.env.WHOSE_CLOUD_DATA || undefined;
+  let index: DatasetIndex;
+  try {
+    index = loadDatasetIndex(today, dataDir);
+  } catch (error) {
+    const [first, ...problems] = (error as Error).message.split('\n');
+    const detail = problems.length === 0 ? first : `${first} ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+    process.stderr.write(`check: cannot load the dataset${dataDir ? ` from ${dataDir}` : ''}: ${detail}\n`);
+    return 2;
+  }
   const home = options.home ?? homeFromLocale(Intl.DateTimeFormat().resolvedOptions().locale, index);
   if (!index.jurisdictions.has(home)) {
     process.stderr.write(`check: unknown jurisdiction "${home}" (known: ${[...index.jurisdictions.keys()].sort().join(', ')})\n`);
@@ -64,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // Node hands a directory on stdin over as an empty stream, so ask the descriptor itself.
+    if (fstatSync(0).isDirectory()) throw new Error('EISDIR: illegal operation on a directory');
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       if (line.trim()) print(checkQuery(line.trim(), index, home, today), options.json);
     }

@@ -56,6 +56,7 @@ function ownersOf(provider: Provider, index: DatasetIndex): Entity[] {
 
 /**
  * Providers for a query, best first: a URL or domain by the URL matcher (one hit at most),
+ * a domain no host rule covers by exact provider name or alias only,
  * anything else by provider name and alias, then operator names, then hosts.
  */
 export function searchProviders(query: string, index: DatasetIndex, limit = 10): SearchHit[] {
@@ -63,7 +64,16 @@ export function searchProviders(query: string, index: DatasetIndex, limit = 10):
   if (kind !== 'name') {
     const trimmed = query.trim();
     const match = matchUrl(kind === 'url' ? trimmed : `https://${trimmed}`, index);
-    return match ? [{ provider: match.provider, pageKind: match.pageKind, matched: match.host, score: 100 }] : [];
+    if (match) return [{ provider: match.provider, pageKind: match.pageKind, matched: match.host, score: 100 }].slice(0, limit);
+    if (kind === 'url') return [];
+    // A dotted name such as "Яндекс.Облако" reads as a domain too, so its exact name or alias still finds the provider.
+    const wanted = normaliseName(trimmed);
+    const hits: SearchHit[] = [];
+    for (const provider of index.providers.values()) {
+      const name = [provider.name, ...provider.aliases].find((candidate) => normaliseName(candidate) === wanted);
+      if (name) hits.push({ provider, pageKind: null, matched: name, score: 100 });
+    }
+    return hits.slice(0, limit);
   }
   const wanted = normaliseName(query);
   if (wanted.length === 0) return [];

@@ -1,0 +1,164 @@
+import { browser } from '#imports';
+import { z } from 'zod';
+import { onMessage, type PageVerdict, type SearchResult, type SettingsState } from '@/src/adapters/messaging';
+import { datasetIndex } from '@/src/adapters/dataset';
+import { clearBadge, showBadge } from '@/src/adapters/badge';
+import { dismissalsStorage, readDismissals, readManagedPolicy, readSettings, settingsStorage } from '@/src/adapters/storage';
+import { todayUtc } from '@/src/core/dates';
+import { homeFromLocale } from '@/src/core/home-jurisdiction';
+import { searchProviders } from '@/src/core/search';
+import { effectiveSettings, settingsSchema, shouldShowBanner, SNOOZE_DAYS, type EffectiveSettings } from '@/src/core/settings';
+import { matchUrl } from '@/src/core/url-matcher';
+import { verdictFor } from '@/src/core/verdict';
+import { viewVerdict } from '@/src/core/verdict-view';
+
+const MAX_URL = 8192;
+const MAX_QUERY = 500;
+const empty = z.strictObject({});
+const homeField = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/).optional();
+const requests = {
+  getPageVerdict: z.strictObject({ url: z.string().max(MAX_URL) }),
+  dismissProvider: z.strictObject({ providerId: z.string().max(100), how: z.enum(['snooze', 'mute']) }),
+  openDetails: z.strictObject({ providerId: z.string().max(100) }),
+  getVerdictForUrl: z.strictObject({ url: z.string().max(MAX_URL), home: homeField }),
+  getProviderVerdict: z.strictObject({ providerId: z.string().max(100), home: homeField }),
+  searchProviders: z.strictObject({ query: z.string().max(MAX_QUERY), home: homeField }),
+  getDatasetInfo: empty,
+  getSettings: empty,
+  saveSettings: z.strictObject({ settings: settingsSchema.strict() }),
+  clearDismissals: empty,
+};
+
+type Sender = { tab?: { id?: number }; frameId?: number; url?: string; id?: string };
+
+/** Content scripts speak for their own top-level tab only; the tab and origin come from the sender, never the payload. */
+function contentScriptTab(sender: Sender, url: string): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0 || !sender.url) throw new Error('not from a top-level content script');
+  if (new URL(url).origin !== new URL(sender.url).origin) throw new Error('the page URL does not belong to the sender');
+  return tabId;
+}
+
+/** Extension pages (popup, options) have no tab of their own, or an extension URL. */
+function requireExtensionPage(sender: Sender): void {
+  const own = browser.runtime.getURL('/');
+  if (sender.id !== browser.runtime.id || (sender.url !== undefined && !sender.url.startsWith(own))) {
+    throw new Error('only extension pages may ask this');
+  }
+}
+
+async function currentSettings(): Promise<SettingsState> {
+  const [settings, policy, dismissals] = await Promise.all([readSettings(), readManagedPolicy(), readDismissals()]);
+  const localeHome = homeFromLocale(browser.i18n.getUILanguage(), datasetIndex());
+  return { settings, effective: effectiveSettings(settings, policy, localeHome), localeHome, dismissals };
+}
+
+function homeOrDefault(home: string | undefined, effective: EffectiveSettings): string {
+  return home && datasetIndex().jurisdictions.has(home) ? home : effective.home;
+}
+
+function providerVerdict(providerId: string, home: string, pageKind: PageVerdict['pageKind'] | null = null) {
+  const index = datasetIndex();
+  const provider = index.providers.get(providerId);
+  return provider ? viewVerdict(verdictFor(provider, home, index, todayUtc()), pageKind, index) : null;
+}
+
+/** Registers every background handler; each re-validates its payload before acting. */
+export function registerBackgroundHandlers(): void {
+  onMessage('getPageVerdict', async ({ data, sender }) => {
+    const { url } = requests.getPageVerdict.parse(data);
+    const tabId = contentScriptTab(sender, url);
+    const match = matchUrl(url, datasetIndex());
+    if (!match) {
+      await clearBadge(tabId);
+      return null;
+    }
+    const { effective, dismissals } = await currentSettings();
+    const view = providerVerdict(match.provider.id, effective.home, match.pageKind)!;
+    await showBadge(tabId, match.provider.name, view.level);
+    const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, Date.now());
+    return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss };
+  });
+
+  onMessage('dismissProvider', async ({ data, sender }) => {
+    const { providerId, how } = requests.dismissProvider.parse(data);
+    const pageUrl = sender.url ?? '';
+    contentScriptTab(sender, pageUrl);
+    if (matchUrl(pageUrl, datasetIndex())?.provider.id !== providerId) throw new Error('a page may only dismiss its own provider');
+    if (!(await currentSettings()).effective.allowDismiss) throw new Error('dismissing is turned off by policy');
+    const dismissals = await readDismissals();
+    if (how === 'mute') {
+      if (!dismissals.muted.includes(providerId)) dismissals.muted.push(providerId);
+    } else {
+      dismissals.snoozedUntil[providerId] = Date.now() + SNOOZE_DAYS * 24 * 60 * 60 * 1000;
+    }
+    await dismissalsStorage.setValue(dismissals);
+  });
+
+  onMessage('openDetails', async ({ data }) => {
+    const { providerId } = requests.openDetails.parse(data);
+    if (!datasetIndex().providers.has(providerId)) throw new Error('unknown provider');
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?provider=${encodeURIComponent(providerId)}`) });
+  });
+
+  onMessage('getVerdictForUrl', async ({ data, sender }) => {
+    requireExtensionPage(sender);
+    const { url, home } = requests.getVerdictForUrl.parse(data);
+    const match = matchUrl(url, datasetIndex());
+    if (!match) return null;
+    const { effective } = await currentSettings();
+    return providerVerdict(match.provider.id, homeOrDefault(home, effective), match.pageKind);
+  });
+
+  onMessage('getProviderVerdict', async ({ data, sender }) => {
+    requireExtensionPage(sender);
+    const { providerId, home } = requests.getProviderVerdict.parse(data);
+    const { effective } = await currentSettings();
+    return providerVerdict(providerId, homeOrDefault(home, effective));
+  });
+
+  onMessage('searchProviders', async ({ data, sender }): Promise<SearchResult[]> => {
+    requireExtensionPage(sender);
+    const { query, home } = requests.searchProviders.parse(data);
+    const { effective } = await currentSettings();
+    const index = datasetIndex();
+    const homeId = homeOrDefault(home, effective);
+    return searchProviders(query, index).map(({ provider, matched }) => {
+      const verdict = verdictFor(provider, homeId, index, todayUtc());
+      const controlledFrom = verdict.controlledFrom;
+      return { providerId: provider.id, name: provider.name, matched, level: verdict.level, controlledFrom: { id: controlledFrom, name: index.jurisdictions.get(controlledFrom)?.name ?? controlledFrom } };
+    });
+  });
+
+  onMessage('getDatasetInfo', ({ data, sender }) => {
+    requireExtensionPage(sender);
+    requests.getDatasetInfo.parse(data);
+    const { dataset } = datasetIndex();
+    return {
+      version: dataset.meta.version,
+      reviewed: dataset.meta.reviewed,
+      providers: dataset.providers.length,
+      actions: dataset.actions.length,
+      jurisdictions: dataset.jurisdictions.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  });
+
+  onMessage('getSettings', async ({ data, sender }) => {
+    requireExtensionPage(sender);
+    requests.getSettings.parse(data);
+    return currentSettings();
+  });
+
+  onMessage('saveSettings', async ({ data, sender }) => {
+    requireExtensionPage(sender);
+    const { settings } = requests.saveSettings.parse(data);
+    await settingsStorage.setValue(settings);
+    return currentSettings();
+  });
+
+  onMessage('clearDismissals', async ({ data, sender }) => {
+    requireExtensionPage(sender);
+    requests.clearDismissals.parse(data);
+    await dismissalsStorage.setValue({ muted: [], snoozedUntil: {} });
+  });
+}

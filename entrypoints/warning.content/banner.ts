@@ -1,0 +1,124 @@
+import type { PageVerdict } from '@/src/adapters/messaging';
+import { enumKey, type Translate } from '@/src/adapters/i18n';
+import type { ActionSummary } from '@/src/core/verdict-view';
+
+export interface BannerHandlers {
+  onHide(): void;
+  onSnooze(): void;
+  onMute(): void;
+  onDetails(): void;
+}
+
+/** How many actions the banner lists before pointing to the full details. */
+export const BANNER_ACTIONS = 3;
+
+type Child = Node | string | null | undefined | false;
+
+/** Builds an element from text and child nodes only: data never becomes markup. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) if (child) element.append(child);
+  return element;
+}
+
+function button(label: string, className: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: className, ...attributes }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** An outbound link that carries nothing back to the page or to the source: https only. */
+function sourceLink(url: string, text: string): HTMLElement {
+  if (!url.startsWith('https://')) return el('span', {}, text);
+  return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
+}
+
+function actionItem(action: ActionSummary, t: Translate): HTMLLIElement {
+  const sources = action.sources.map((source, i) =>
+    el('span', { class: 'source' }, i > 0 && ' · ', sourceLink(source.url, source.publisher), ` (${t(source.primary ? 'primarySource' : 'pressSource')})`),
+  );
+  return el(
+    'li',
+    { class: `action${action.atHome ? ' home' : ''}` },
+    el('p', { class: 'action-head' }, el('time', { datetime: action.date }, action.date), ' ', el('span', { class: 'authority' }, action.authorityShort ?? action.authority), ` (${action.jurisdiction.name}) — `, action.title),
+    el(
+      'p',
+      { class: 'action-meta' },
+      `${t(enumKey('type', action.type))} · `,
+      action.status === 'reported' ? el('strong', { class: 'reported' }, t('reportedNotConfirmed')) : t(enumKey('status', action.status)),
+    ),
+    el('p', { class: 'sources' }, `${t('sources')} `, ...sources),
+  );
+}
+
+/**
+ * Draws the banner into a (closed) shadow root container, replacing what was there.
+ * Collapsed it is one line; expanded it lists the most relevant actions with their sources.
+ */
+export function renderBanner(container: HTMLElement, page: PageVerdict, t: Translate, handlers: BannerHandlers): void {
+  const { view } = page;
+  const level = view.level ?? 'notice';
+  const listId = 'whose-cloud-actions';
+  const shown = view.actions.slice(0, BANNER_ACTIONS);
+  const operator = view.chain[0];
+  const top = view.chain[view.chain.length - 1];
+
+  const list = el('ul', { id: listId, class: 'actions', hidden: '' }, ...shown.map((a) => actionItem(a, t)));
+  if (view.actions.length > BANNER_ACTIONS) list.append(el('li', { class: 'more' }, t('moreActions', String(view.actions.length - BANNER_ACTIONS))));
+  if (view.actions.length === 0) list.append(el('li', { class: 'more' }, t('noActions')));
+
+  const toggle = button(t('showActions', String(view.actions.length)), 'toggle', () => {
+    const open = list.hidden;
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? t('hideActions') : t('showActions', String(view.actions.length));
+  }, { 'aria-expanded': 'false', 'aria-controls': listId });
+
+  const chain =
+    operator &&
+    el(
+      'p',
+      { class: 'chain' },
+      t('operatedBy', operator.name),
+      top && top !== operator && ` → ${top.name} (${top.headquarteredIn.name})`,
+    );
+
+  const dismiss = page.allowDismiss && [
+    button(t('snoozeProvider'), 'link-button', handlers.onSnooze),
+    button(t('muteProvider'), 'link-button', handlers.onMute),
+  ];
+
+  const banner = el(
+    'aside',
+    { class: `banner level-${level} position-${page.position}`, role: 'region', 'aria-label': t('bannerLabel', view.provider.name) },
+    el(
+      'div',
+      { class: 'head' },
+      el('span', { class: 'level' }, t(enumKey('level', level))),
+      el(
+        'p',
+        { class: 'headline' },
+        el('strong', {}, t('controlledFrom', [view.provider.name, view.controlledFrom.name])),
+        el('span', { class: 'for' }, ` · ${t('levelFor', [t(enumKey('level', level)), view.home.name])}`),
+      ),
+      toggle,
+      page.allowDismiss && button('×', 'close', handlers.onHide, { 'aria-label': t('hideBanner'), title: t('hideBanner') }),
+    ),
+    el(
+      'div',
+      { class: 'body' },
+      chain,
+      list,
+      el(
+        'p',
+        { class: 'foot' },
+        el('span', {}, t('notLegalAdvice')),
+        ' ',
+        button(t('fullDetails'), 'link-button', handlers.onDetails),
+        ...(dismiss || []),
+      ),
+    ),
+  );
+  container.replaceChildren(banner);
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { pageKindSchema, type PageKind } from './dataset-schema';
+import { isAtLeast, levels, type Level } from './verdict';
+
+export const bannerPositions = ['top', 'bottom'] as const;
+
+/** What a person chose; `home: null` means "from the browser's locale". */
+export const settingsSchema = z.object({
+  home: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/).nullable(),
+  minimumLevel: z.enum(levels),
+  pageKinds: z.array(pageKindSchema).max(6),
+  position: z.enum(bannerPositions),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  home: null,
+  minimumLevel: 'notice',
+  pageKinds: ['console', 'signup', 'login'],
+  position: 'top',
+};
+
+/** What an administrator may force through managed storage (enterprise policy). */
+export const managedPolicySchema = z.object({
+  home: settingsSchema.shape.home.unwrap().optional(),
+  minimumLevel: settingsSchema.shape.minimumLevel.optional(),
+  allowDismiss: z.boolean().optional(),
+});
+export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
+
+/** Keeps every field that is still valid and puts defaults in the others; never throws. */
+export function sanitiseSettings(stored: unknown): Settings {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const settings = { ...defaultSettings };
+  for (const key of Object.keys(settingsSchema.shape) as Array<keyof Settings>) {
+    const field = settingsSchema.shape[key].safeParse(record[key]);
+    if (field.success) (settings as Record<string, unknown>)[key] = key === 'pageKinds' ? [...new Set(field.data as PageKind[])] : field.data;
+  }
+  return settings;
+}
+
+/** Reads a managed policy field by field, dropping what does not fit; never throws. */
+export function sanitisePolicy(stored: unknown): ManagedPolicy {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const policy: ManagedPolicy = {};
+  for (const key of Object.keys(managedPolicySchema.shape) as Array<keyof ManagedPolicy>) {
+    const field = managedPolicySchema.shape[key].safeParse(record[key]);
+    if (field.success && field.data !== undefined) (policy as Record<string, unknown>)[key] = field.data;
+  }
+  return policy;
+}
+
+export interface EffectiveSettings extends Omit<Settings, 'home'> {
+  /** The resolved home jurisdiction. */
+  home: string;
+  allowDismiss: boolean;
+  /** Settings an administrator forced; the options page shows them as locked. */
+  locked: Array<'home' | 'minimumLevel' | 'allowDismiss'>;
+}
+
+/** The person's settings with the administrator's policy on top and the home jurisdiction resolved. */
+export function effectiveSettings(settings: Settings, policy: ManagedPolicy, localeHome: string): EffectiveSettings {
+  return {
+    ...settings,
+    home: policy.home ?? settings.home ?? localeHome,
+    minimumLevel: policy.minimumLevel ?? settings.minimumLevel,
+    allowDismiss: policy.allowDismiss ?? true,
+    locked: (['home', 'minimumLevel', 'allowDismiss'] as const).filter((key) => policy[key] !== undefined),
+  };
+}
+
+export const SNOOZE_DAYS = 30;
+
+/** Providers a person silenced: muted for good, or snoozed until a moment (ms since epoch). */
+export const dismissalsSchema = z.object({
+  muted: z.array(z.string().max(100)).max(1000),
+  snoozedUntil: z.record(z.string().max(100), z.number().finite()),
+});
+export type Dismissals = z.infer<typeof dismissalsSchema>;
+export const noDismissals: Dismissals = { muted: [], snoozedUntil: {} };
+
+export function sanitiseDismissals(stored: unknown): Dismissals {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const muted = dismissalsSchema.shape.muted.safeParse(record.muted);
+  const snoozed = dismissalsSchema.shape.snoozedUntil.safeParse(record.snoozedUntil);
+  return { muted: muted.success ? muted.data : [], snoozedUntil: snoozed.success ? snoozed.data : {} };
+}
+
+export function isDismissed(providerId: string, dismissals: Dismissals, now: number): boolean {
+  return dismissals.muted.includes(providerId) || (dismissals.snoozedUntil[providerId] ?? 0) > now;
+}
+
+/** Whether a page gets a banner: a high enough level, a chosen page kind, and not silenced (unless policy forbids silencing). */
+export function shouldShowBanner(
+  page: { providerId: string; pageKind: PageKind; level: Level | null },
+  settings: EffectiveSettings,
+  dismissals: Dismissals,
+  now: number,
+): boolean {
+  if (!isAtLeast(page.level, settings.minimumLevel)) return false;
+  if (!settings.pageKinds.includes(page.pageKind)) return false;
+  return !settings.allowDismiss || !isDismissed(page.providerId, dismissals, now);
+}
+
+/** The file the options page exports and imports. */
+export const settingsFileSchema = z.strictObject({
+  format: z.literal('whose-cloud-settings'),
+  version: z.literal(1),
+  settings: settingsSchema.strict(),
+});
+
+export function settingsFile(settings: Settings): string {
+  return `${JSON.stringify({ format: 'whose-cloud-settings', version: 1, settings }, null, 2)}\n`;
+}
+
+/** Reads an imported settings file; the error names the first field that does not fit. */
+export function parseSettingsFile(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not JSON' };
+  }
+  const parsed = settingsFileSchema.safeParse(json);
+  if (parsed.success) return { ok: true, settings: parsed.data.settings };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, error: `${issue.path.join('.') || 'file'}: ${issue.message}` };
+}

@@ -1,0 +1,99 @@
+import type { ActionStatus, ActionType, DataAccessLaw, PageKind, Source } from './dataset-schema';
+import type { DatasetIndex } from './dataset-index';
+import type { Level, Verdict } from './verdict';
+
+export interface JurisdictionRef {
+  id: string;
+  name: string;
+}
+
+/** One action as the banner and popup show it: plain data, safe to send between contexts. */
+export interface ActionSummary {
+  id: string;
+  date: string;
+  title: string;
+  summary: string;
+  type: ActionType;
+  status: ActionStatus;
+  start?: string;
+  end?: string;
+  checked: string;
+  note?: string;
+  authority: string;
+  authorityShort?: string;
+  jurisdiction: JurisdictionRef;
+  atHome: boolean;
+  raises: Level | null;
+  named: string[];
+  sources: Source[];
+}
+
+export type ReasonView =
+  | { kind: 'action'; actionId: string }
+  | { kind: 'concern'; designation: string; by: JurisdictionRef }
+  | { kind: 'data-access-laws' };
+
+/** A verdict flattened for display: everything a UI needs, nothing it must look up. */
+export interface VerdictView {
+  provider: { id: string; name: string; aliases: string[]; reviewed: string };
+  pageKind: PageKind | null;
+  home: JurisdictionRef;
+  level: Level | null;
+  reason: ReasonView | null;
+  controlledFrom: JurisdictionRef;
+  chain: Array<{ id: string; name: string; /** How this entity relates to the next one up, e.g. "wholly owned subsidiary". */ relationToNext?: string; incorporatedIn: JurisdictionRef; headquarteredIn: JurisdictionRef }>;
+  actions: ActionSummary[];
+  laws: DataAccessLaw[];
+}
+
+export function jurisdictionRef(id: string, index: DatasetIndex): JurisdictionRef {
+  return { id, name: index.jurisdictions.get(id)?.name ?? id };
+}
+
+/** Flattens a verdict so it can cross a message boundary and be rendered without the dataset. */
+export function viewVerdict(verdict: Verdict, pageKind: PageKind | null, index: DatasetIndex): VerdictView {
+  const ref = (id: string) => jurisdictionRef(id, index);
+  const { provider, reason } = verdict;
+  return {
+    provider: { id: provider.id, name: provider.name, aliases: provider.aliases, reviewed: provider.reviewed },
+    pageKind,
+    home: ref(verdict.home),
+    level: verdict.level,
+    reason:
+      reason === null
+        ? null
+        : reason.kind === 'action'
+          ? { kind: 'action', actionId: reason.action.id }
+          : reason.kind === 'concern'
+            ? { kind: 'concern', designation: reason.designation.name, by: ref(reason.designatedBy) }
+            : { kind: 'data-access-laws' },
+    controlledFrom: ref(verdict.controlledFrom),
+    chain: verdict.chain.map((entity, i) => ({
+      id: entity.id,
+      name: entity.name,
+      relationToNext: entity.parents.find((p) => p.entity === verdict.chain[i + 1]?.id)?.relation,
+      incorporatedIn: ref(entity.incorporatedIn),
+      headquarteredIn: ref(entity.headquarteredIn),
+    })),
+    actions: verdict.actions.map(({ action, authority, jurisdiction, atHome, raises, named }) => ({
+      id: action.id,
+      date: action.date,
+      title: action.title,
+      summary: action.summary,
+      type: action.type,
+      status: action.status,
+      start: action.start,
+      end: action.end,
+      checked: action.checked,
+      note: action.note,
+      authority: authority?.name ?? action.authority,
+      authorityShort: authority?.shortName,
+      jurisdiction: ref(jurisdiction),
+      atHome,
+      raises,
+      named,
+      sources: action.sources,
+    })),
+    laws: verdict.laws,
+  };
+}

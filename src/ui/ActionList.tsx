@@ -1,0 +1,44 @@
+import type { ActionSummary } from '@/src/core/verdict-view';
+import { enumKey, t } from '@/src/adapters/i18n';
+import { formatPartialDate } from './format';
+import { SourceLink } from './SourceLink';
+
+function ActionItem({ action, locale }: { action: ActionSummary; locale: string }) {
+  const ended = action.status === 'lifted' || action.status === 'revoked' || action.status === 'closed';
+  return (
+    <li className={`action${ended ? ' ended' : ''}${action.atHome ? ' home' : ''}`}>
+      <p className="action-head">
+        <time dateTime={action.date}>{formatPartialDate(action.date, locale)}</time> <strong>{action.title}</strong>
+      </p>
+      <p className="action-meta">
+        {action.authority} ({action.jurisdiction.name}) · {t(enumKey('type', action.type))} ·{' '}
+        {action.status === 'reported' ? (
+          <strong className="reported">{t('reportedNotConfirmed')}</strong>
+        ) : (
+          <span className={`status status-${action.status}`}>{t(enumKey('status', action.status))}</span>
+        )}
+        {action.end && ended && <> · {t('endedOn', formatPartialDate(action.end, locale))}</>}
+        {action.atHome && <> · {t('inYourJurisdiction')}</>}
+      </p>
+      <p className="summary">{action.summary}</p>
+      {action.note && <p className="note">{t('noteLabel')} {action.note}</p>}
+      <ul className="sources" aria-label={t('sources')}>
+        {action.sources.map((source) => (
+          <SourceLink key={source.url} source={source} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** The timeline of actions, most relevant first, lifted and revoked ones marked as such. */
+export function ActionList({ actions, locale }: { actions: ActionSummary[]; locale: string }) {
+  if (actions.length === 0) return <p className="empty">{t('noActions')}</p>;
+  return (
+    <ol className="actions">
+      {actions.map((action) => (
+        <ActionItem key={action.id} action={action} locale={locale} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM } from './chromium';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIREFOX = '/usr/bin/firefox-esr';
+
+/** Builds both extensions once; with no browser installed it says so loudly and, under CI, fails instead of skipping. */
+export default function setup(): void {
+  const missing = [CHROMIUM, FIREFOX].filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    const message = `browser tests need ${missing.join(' and ')}: apt-get install -y chromium firefox-esr`;
+    if (process.env.CI) throw new Error(message);
+    console.warn(`\n!!! ${message} — browser suites that need them will be SKIPPED !!!\n`);
+  }
+  for (const args of [['build'], ['build', '-b', 'firefox']]) {
+    execFileSync('npx', ['wxt', ...args], { cwd: ROOT, stdio: 'ignore' });
+  }
+}
