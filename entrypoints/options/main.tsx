@@ -1,3 +1,14 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from '#imports';
+import '@/assets/ui.css';
+import './options.css';
+import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(<p>Whose Cloud</p>);
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browser.i18n.getMessage('optionsTitle');
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

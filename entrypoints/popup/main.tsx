@@ -1,3 +1,14 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from '#imports';
+import '@/assets/ui.css';
+import './popup.css';
+import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(<p>Whose Cloud</p>);
+const locale = browser.i18n.getUILanguage();
+document.documentElement.lang = locale;
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App locale={locale} />
+  </StrictMode>,
+);

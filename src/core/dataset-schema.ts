@@ -112,6 +112,7 @@ export const actionTypes = [
   'licence-revocation',
   'military-company-list',
   'data-protection-order',
+  'warning',
   'court-ruling',
   'law',
 ] as const;

@@ -39,6 +39,7 @@ const inForceLevel: Record<ActionType, Level | null> = {
   law: 'restricted',
   investigation: 'under-review',
   fine: 'notice',
+  warning: 'notice',
   'court-ruling': 'notice',
 };
 

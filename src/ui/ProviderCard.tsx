@@ -45,13 +45,15 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
           <ul className="laws">
             {view.laws.map((law) => (
               <li key={law.id}>
-                <strong>{law.name}</strong>
-                <p>{law.summary}</p>
-                <ul className="sources">
-                  {law.sources.map((source) => (
-                    <SourceLink key={source.url} source={source} />
-                  ))}
-                </ul>
+                <details>
+                  <summary>{law.name}</summary>
+                  <p>{law.summary}</p>
+                  <ul className="sources">
+                    {law.sources.map((source) => (
+                      <SourceLink key={source.url} source={source} />
+                    ))}
+                  </ul>
+                </details>
               </li>
             ))}
           </ul>

@@ -22,6 +22,8 @@ export async function launchChromium(extensionDir: string, options: { colorSchem
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_'), LANG: `${(options.locale ?? 'en-US').replace('-', '_')}.UTF-8` },
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',

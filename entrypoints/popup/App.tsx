@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import { browser } from '#imports';
+import { sendMessage, type DatasetInfo, type SearchResult } from '@/src/adapters/messaging';
+import { enumKey, t } from '@/src/adapters/i18n';
+import { errorReportUrl, markdownReport } from '@/src/core/report';
+import type { VerdictView } from '@/src/core/verdict-view';
+import { ProviderCard } from '@/src/ui/ProviderCard';
+import { formatPartialDate } from '@/src/ui/format';
+import { SearchBox } from './components/SearchBox';
+
+/** Where "Report an error" opens a prefilled issue; set WXT_ISSUES_URL at build time to the tracker's "new issue" page. */
+const ISSUES_URL: string | undefined = import.meta.env.WXT_ISSUES_URL;
+
+type Subject = { kind: 'tab'; url: string | null } | { kind: 'provider'; providerId: string };
+
+async function activeTabUrl(): Promise<string | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
+}
+
+export function App({ locale }: { locale: string }) {
+  const requested = new URLSearchParams(location.search).get('provider');
+  const [subject, setSubject] = useState<Subject | null>(requested ? { kind: 'provider', providerId: requested } : null);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
+  const [home, setHome] = useState<string | undefined>(undefined);
+  const [view, setView] = useState<VerdictView | null | undefined>(undefined);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [info, setInfo] = useState<DatasetInfo | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void sendMessage('getDatasetInfo', {}).then(setInfo);
+    if (!requested) {
+      void activeTabUrl().then((url) => {
+        setTabUrl(url);
+        setSubject({ kind: 'tab', url });
+      });
+    }
+  }, [requested]);
+
+  useEffect(() => {
+    if (!subject) return;
+    let current = true;
+    const answer =
+      subject.kind === 'provider'
+        ? sendMessage('getProviderVerdict', { providerId: subject.providerId, home })
+        : subject.url
+          ? sendMessage('getVerdictForUrl', { url: subject.url, home })
+          : Promise.resolve(null);
+    void answer.then((next) => current && setView(next));
+    return () => {
+      current = false;
+    };
+  }, [subject, home]);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    let current = true;
+    void sendMessage('searchProviders', { query, home }).then((next) => current && setResults(next));
+    return () => {
+      current = false;
+    };
+  }, [query, home]);
+
+  const choose = (providerId: string) => {
+    setQuery('');
+    setStatus('');
+    setSubject({ kind: 'provider', providerId });
+  };
+
+  const copyReport = async () => {
+    if (!view || !info) return;
+    try {
+      await navigator.clipboard.writeText(markdownReport(view, info));
+      setStatus(t('copied'));
+    } catch {
+      setStatus(t('copyFailed'));
+    }
+  };
+
+  return (
+    <main className="popup">
+      <header className="popup-head">
+        <h1>{t('extName')}</h1>
+        <button type="button" className="link-like" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </header>
+
+      <SearchBox query={query} results={results} onQuery={setQuery} onChoose={choose} />
+
+      {subject?.kind === 'provider' && tabUrl && (
+        <button type="button" className="link-like back" onClick={() => setSubject({ kind: 'tab', url: tabUrl })}>
+          ← {t('backToTab')}
+        </button>
+      )}
+
+      <section className="subject" aria-live="polite">
+        {view === undefined && <p className="muted">{t('loading')}</p>}
+        {view === null && <p className="muted">{subject?.kind === 'tab' && subject.url ? t('currentTabUnknown') : t('currentTabUnavailable')}</p>}
+        {view && (
+          <>
+            {view.pageKind && <p className="muted page-kind">{t('pageKindLabel', t(enumKey('pageKind', view.pageKind)))}</p>}
+            <div className="toolbar">
+              <label>
+                {t('seeAs')}{' '}
+                <select value={view.home.id} onChange={(event) => setHome(event.target.value)}>
+                  {info?.jurisdictions.map((j) => (
+                    <option key={j.id} value={j.id}>
+                      {j.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={() => void copyReport()}>
+                {t('copyReport')}
+              </button>
+              {ISSUES_URL && info && (
+                <a className="button-like" href={errorReportUrl(ISSUES_URL, view, info)} target="_blank" rel="noopener noreferrer">
+                  {t('reportError')}
+                </a>
+              )}
+            </div>
+            <p role="status" className="status">
+              {status}
+            </p>
+            <ProviderCard view={view} locale={locale} />
+          </>
+        )}
+      </section>
+
+      {info && (
+        <footer className="popup-foot muted">
+          {t('datasetInfo', [info.version, formatPartialDate(info.reviewed, locale)])}
+        </footer>
+      )}
+    </main>
+  );
+}
