@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseDataset, type DatasetFile } from '../src/core/dataset';
 import { indexDataset, type DatasetIndex } from '../src/core/dataset-index';
 import { readDatasetFiles } from '../src/node/read-dataset';
 
-export const FIXTURE_DIR = fileURLToPath(new URL('./fixtures/dataset/', import.meta.url));
+export const FIXTURE_DIR = join(import.meta.dirname, 'fixtures/dataset/');
 export const FIXTURE_TODAY = '2026-01-01';
 
 export function fixtureFiles(): DatasetFile[] {

@@ -29,7 +29,16 @@ export interface DatasetIndex {
   authorities: ReadonlyMap<string, Authority>;
   jurisdictions: ReadonlyMap<string, Jurisdiction>;
   hosts: ReadonlyMap<string, CompiledHostRule>;
+  /** Every label-aligned suffix of every rule host ("com", "aliyun.com", …): a miss ends the host walk early. */
+  hostSuffixes: ReadonlySet<string>;
   actionsByEntity: ReadonlyMap<string, readonly Action[]>;
+}
+
+/** "console.aliyun.com" → ["console.aliyun.com", "aliyun.com", "com"]: the host and each parent domain. */
+export function labelSuffixes(host: string): string[] {
+  const suffixes = [host];
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) suffixes.push(host.slice(dot + 1));
+  return suffixes;
 }
 
 function compilePathPrefix(prefix: string): string {
@@ -40,8 +49,10 @@ function compilePathPrefix(prefix: string): string {
 /** Builds the index from a dataset that already passed `parseDataset`. */
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const hosts = new Map<string, CompiledHostRule>();
+  const hostSuffixes = new Set<string>();
   for (const provider of dataset.providers) {
     for (const rule of provider.hosts) {
+      for (const suffix of labelSuffixes(rule.host)) hostSuffixes.add(suffix);
       const paths = rule.paths
         .map((p) => ({ prefix: compilePathPrefix(p.prefix), kind: p.kind }))
         .sort((a, b) => b.prefix.length - a.prefix.length);
@@ -63,6 +74,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     authorities: new Map(dataset.authorities.map((a) => [a.id, a])),
     jurisdictions: new Map(dataset.jurisdictions.map((j) => [j.id, j])),
     hosts,
+    hostSuffixes,
     actionsByEntity,
   };
 }

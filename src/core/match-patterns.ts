@@ -1,4 +1,5 @@
 import type { Dataset } from './dataset-schema';
+import { labelSuffixes } from './dataset-index';
 
 /**
  * Match patterns for every provider host, so content scripts run on those hosts only.
@@ -7,12 +8,7 @@ import type { Dataset } from './dataset-schema';
 export function matchPatternsFor(dataset: Pick<Dataset, 'providers'>): string[] {
   const rules = dataset.providers.flatMap((p) => p.hosts);
   const wildcards = new Set(rules.filter((r) => r.subdomains).map((r) => r.host));
-  const coveredByWildcard = (host: string) => {
-    for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
-      if (wildcards.has(host.slice(dot + 1))) return true;
-    }
-    return false;
-  };
+  const coveredByWildcard = (host: string) => labelSuffixes(host).slice(1).some((parent) => wildcards.has(parent));
   const patterns = new Set<string>();
   for (const rule of rules) {
     if (coveredByWildcard(rule.host)) continue;

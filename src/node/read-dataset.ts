@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, parseDataset, type DatasetFile } from '../core/dataset';
 import { indexDataset, type DatasetIndex } from '../core/dataset-index';
 import type { Dataset } from '../core/dataset-schema';
 
-export const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
+// import.meta.dirname where the runtime gives it (Node 20.11+, and test environments whose import.meta.url is not a file URL).
+export const DATA_DIR = join(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), '../data/');
 
 /** Every record file under a data folder; the generated schemas and docs are not records. */
 export function readDatasetFiles(dir: string = DATA_DIR): DatasetFile[] {

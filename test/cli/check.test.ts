@@ -18,7 +18,8 @@ function check(args: string[], options: { input?: string; data?: string } = {}) 
 
 const json = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line));
 
-describe('the check command (DESIGN.md contract)', () => {
+// Each case spawns a process (~1 s, more on a loaded machine).
+describe('the check command (DESIGN.md contract)', { timeout: 30_000 }, () => {
   it('answers a URL with provider, page kind, level and sourced actions as one JSON object', () => {
     const { status, stdout, stderr } = check(['--json', '--as', 'US', 'https://console.samplecloud.cn/ecs']);
     expect(stderr).toBe('');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyQuery, normaliseName, searchProviders } from '../../src/core/search';
+import { indexDataset } from '../../src/core/dataset-index';
 import { homeFromLocale } from '../../src/core/home-jurisdiction';
 import { fixtureIndex } from '../fixture-dataset';
 
@@ -43,6 +44,16 @@ describe('searchProviders', () => {
 
   it('respects the limit', () => {
     expect(searchProviders('cloud', index, 2)).toHaveLength(2);
+    expect(searchProviders('console.samplecloud.cn', index, 0)).toEqual([]);
+  });
+
+  it('finds a dotted name that no host serves by its exact name or alias only', () => {
+    const dataset = { ...index.dataset, providers: index.dataset.providers.map((p) => (p.id === 'northern-cloud' ? { ...p, aliases: [...p.aliases, 'Северное.Облако'] } : p)) };
+    const dotted = indexDataset(dataset);
+    expect(classifyQuery('Северное.Облако')).toBe('domain');
+    expect(searchProviders('Северное.Облако', dotted)).toMatchObject([{ provider: { id: 'northern-cloud' }, pageKind: null, score: 100 }]);
+    expect(searchProviders('северное.облако.', dotted)[0]?.provider.id).toBe('northern-cloud');
+    expect(searchProviders('Северное.Обла', dotted)).toEqual([]);
   });
 });
 
