@@ -29,8 +29,8 @@ export interface DatasetIndex {
   authorities: ReadonlyMap<string, Authority>;
   jurisdictions: ReadonlyMap<string, Jurisdiction>;
   hosts: ReadonlyMap<string, CompiledHostRule>;
-  /** Every label-aligned suffix of every rule host ("com", "aliyun.com", …): a miss ends the host walk early. */
-  hostSuffixes: ReadonlySet<string>;
+  /** Every label-aligned suffix of every rule host ("com", "aliyun.com", …) with its rule, or null: a miss ends the host walk. */
+  suffixRules: ReadonlyMap<string, CompiledHostRule | null>;
   actionsByEntity: ReadonlyMap<string, readonly Action[]>;
 }
 
@@ -49,10 +49,10 @@ function compilePathPrefix(prefix: string): string {
 /** Builds the index from a dataset that already passed `parseDataset`. */
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const hosts = new Map<string, CompiledHostRule>();
-  const hostSuffixes = new Set<string>();
+  const suffixRules = new Map<string, CompiledHostRule | null>();
   for (const provider of dataset.providers) {
     for (const rule of provider.hosts) {
-      for (const suffix of labelSuffixes(rule.host)) hostSuffixes.add(suffix);
+      for (const suffix of labelSuffixes(rule.host)) if (!suffixRules.has(suffix)) suffixRules.set(suffix, null);
       const paths = rule.paths
         .map((p) => ({ prefix: compilePathPrefix(p.prefix), kind: p.kind }))
         .sort((a, b) => b.prefix.length - a.prefix.length);
@@ -74,7 +74,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     authorities: new Map(dataset.authorities.map((a) => [a.id, a])),
     jurisdictions: new Map(dataset.jurisdictions.map((j) => [j.id, j])),
     hosts,
-    hostSuffixes,
+    suffixRules: new Map([...suffixRules].map(([suffix]) => [suffix, hosts.get(suffix) ?? null])),
     actionsByEntity,
   };
 }
