@@ -29,6 +29,9 @@ export function App({ locale }: { locale: string }) {
   const [info, setInfo] = useState<DatasetInfo | null>(null);
   const [status, setStatus] = useState('');
 
+  // `npm run bench` reads this mark to time the popup's first render (DESIGN.md budget).
+  useEffect(() => { performance.mark('whose-cloud:first-render'); }, []);
+
   useEffect(() => {
     void sendMessage('getDatasetInfo', {}).then(setInfo);
     if (!requested) {

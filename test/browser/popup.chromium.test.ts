@@ -19,7 +19,7 @@ const expectedLevel = (query: string, home: string) => {
 
 async function openPopup(session: ChromiumSession, search = ''): Promise<Page> {
   const page = await session.context.newPage();
-  await page.setViewportSize({ width: 440, height: 900 });
+  await page.setViewportSize({ width: 440, height: 600 });
   await page.goto(`chrome-extension://${session.extensionId}/popup.html${search}`);
   return page;
 }
@@ -51,7 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options in Chromium', () => {
     const answer = checkQuery('Aliyun (Alibaba Cloud China site)', index, 'US', todayUtc());
     await expect.poll(() => page.locator('.actions > li').count()).toBe(answer.actions.length);
     expect(await page.locator('.level-badge').first().textContent()).toBe(expectedLevel('console.aliyun.com', 'US'));
-    await page.screenshot({ path: join(SCREENSHOTS, 'popup-aliyun-light.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'popup-aliyun-light.png') });
     await page.close();
   });
 
@@ -85,7 +85,7 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options in Chromium', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
     const stored = await session.serviceWorker.evaluate(() => chrome.storage.sync.get('settings'));
     expect(stored).toMatchObject({ settings: { home: 'GB' } });
-    await page.screenshot({ path: join(SCREENSHOTS, 'options-light.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'options-light.png') });
     await session.serviceWorker.evaluate(() => chrome.storage.sync.remove('settings'));
     await page.close();
   });
@@ -103,11 +103,11 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options, dark and German', () 
     try {
       const popup = await openPopup(session, '?provider=aliyun');
       await popup.locator('.provider-card').waitFor();
-      await popup.screenshot({ path: join(SCREENSHOTS, `popup-aliyun-${name}.png`), fullPage: true });
+      await popup.screenshot({ path: join(SCREENSHOTS, `popup-aliyun-${name}.png`) });
       const settings = await session.context.newPage();
       await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
       await settings.locator('.options fieldset').first().waitFor();
-      await settings.screenshot({ path: join(SCREENSHOTS, `options-${name}.png`), fullPage: true });
+      await settings.screenshot({ path: join(SCREENSHOTS, `options-${name}.png`) });
       if (name === 'de') expect(await settings.locator('h1').textContent()).toBe('Einstellungen von Whose Cloud');
     } finally {
       await session.close();

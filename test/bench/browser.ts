@@ -1,0 +1,127 @@
+// Banner and popup timings in headless Chromium (issue 7), measured inside the page so Playwright's round trips do not count.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from '../browser/chromium';
+import { startFixtureServer, type FixtureServer } from '../browser/fixture-server';
+
+export const BROWSER_LOADS = 20;
+const WARMUP_LOADS = 1;
+const CONSOLE_URL = 'https://console.aliyun.com/';
+const POPUP_QUERY = '?provider=aliyun';
+const WAIT_MS = 10_000;
+const PORT_RETRY_MS = 30_000;
+
+export interface BrowserTimings {
+  /** Chromium's version, from its user agent. */
+  chromium: string;
+  /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
+  bannerMs: number[];
+  /** Per open: from navigation start to the popup's 'whose-cloud:first-render' mark, ms. */
+  popupFirstRenderMs: number[];
+  /** Per open: from navigation start to `.provider-card` in the document, ms. */
+  popupVerdictMs: number[];
+}
+
+interface Probe {
+  /** performance.now() when the awaited element was added; undefined until then. */
+  addedAt?: number;
+}
+declare global {
+  interface Window {
+    whoseCloudBench?: Probe;
+  }
+}
+
+/** Runs in the page before its own scripts: notes when the first element matching `selector` joins the document. */
+function watchFor(selector: string): void {
+  const probe: Probe = {};
+  window.whoseCloudBench = probe;
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    probe.addedAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+async function openWatching(session: ChromiumSession, url: string, selector: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.addInitScript(watchFor, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.whoseCloudBench?.addedAt !== undefined, null, { timeout: WAIT_MS });
+  return page;
+}
+
+async function bannerLatency(session: ChromiumSession): Promise<number> {
+  const page = await openWatching(session, CONSOLE_URL, 'whose-cloud-banner');
+  try {
+    return await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return window.whoseCloudBench!.addedAt! - navigation.domContentLoadedEventStart;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function popupTimes(session: ChromiumSession): Promise<{ firstRender: number; verdict: number }> {
+  const page = await openWatching(session, `chrome-extension://${session.extensionId}/popup.html${POPUP_QUERY}`, '.provider-card');
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('whose-cloud:first-render').length > 0, null, { timeout: WAIT_MS });
+    return await page.evaluate(() => ({
+      // The mark's startTime and performance.now() both count from the navigation's time origin.
+      firstRender: performance.getEntriesByName('whose-cloud:first-render')[0]!.startTime,
+      verdict: window.whoseCloudBench!.addedAt!,
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+/** Port 443 is shared with `npm run test:browser`: wait a while for another run to let it go. */
+async function fixtureServer(): Promise<FixtureServer> {
+  const deadline = Date.now() + PORT_RETRY_MS;
+  for (;;) {
+    try {
+      return await startFixtureServer();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      if (Date.now() > deadline) throw new Error(`port 443 stayed in use for ${PORT_RETRY_MS / 1000} s (are the browser tests running?)`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/** Times banner and popup with one warm-up and `BROWSER_LOADS` fresh pages each; one browser, closed whatever happens. */
+export async function timeInChromium(extensionDir: string): Promise<BrowserTimings> {
+  // A private copy, so that a build started elsewhere meanwhile cannot swap the files under the browser.
+  const copy = mkdtempSync(join(tmpdir(), 'whose-cloud-bench-'));
+  let server: FixtureServer | undefined;
+  let session: ChromiumSession | undefined;
+  try {
+    cpSync(extensionDir, copy, { recursive: true });
+    server = await fixtureServer();
+    session = await launchChromium(copy);
+    const timings: BrowserTimings = { chromium: '', bannerMs: [], popupFirstRenderMs: [], popupVerdictMs: [] };
+    for (let load = 0; load < WARMUP_LOADS + BROWSER_LOADS; load++) {
+      const ms = await bannerLatency(session);
+      if (load >= WARMUP_LOADS) timings.bannerMs.push(ms);
+    }
+    for (let open = 0; open < WARMUP_LOADS + BROWSER_LOADS; open++) {
+      const { firstRender, verdict } = await popupTimes(session);
+      if (open >= WARMUP_LOADS) {
+        timings.popupFirstRenderMs.push(firstRender);
+        timings.popupVerdictMs.push(verdict);
+      }
+    }
+    const agent = await session.serviceWorker.evaluate(() => navigator.userAgent);
+    timings.chromium = /Chrome\/([\d.]+)/.exec(agent)?.[1] ?? agent;
+    return timings;
+  } finally {
+    await session?.close();
+    await server?.close();
+    rmSync(copy, { recursive: true, force: true });
+  }
+}

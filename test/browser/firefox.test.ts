@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { EXTENSION_UUID, FIREFOX, launchFirefox, waitForBannerHost, type FirefoxSession } from './firefox';
+import { ROOT } from './global-setup';
+
+const EXTENSION = join(ROOT, '.output/firefox-mv2');
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+/** Focusable elements of the fixture page before the banner: the "Create instance" button and two links. */
+const PAGE_FOCUSABLES = 3;
+
+describe.skipIf(!existsSync(FIREFOX))('the extension in Firefox', () => {
+  let server: FixtureServer;
+  let firefox: FirefoxSession;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startFixtureServer();
+    firefox = await launchFirefox(EXTENSION);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('shows the banner on console and sign-up pages of providers from different jurisdictions', async () => {
+    for (const url of ['https://console.aliyun.com/', 'https://account.aliyun.com/register/', 'https://console.yandex.cloud/', 'https://platform.deepseek.com/']) {
+      const page = await firefox.page(url);
+      expect(await waitForBannerHost(page, true), url).toBe(true);
+      if (url.includes('console.aliyun')) await page.screenshot({ path: join(SCREENSHOTS, 'firefox-banner-console.png') });
+      await page.close();
+    }
+  });
+
+  it('shows no banner on a marketing page, a look-alike host or an ordinary site', async () => {
+    for (const url of ['https://www.aliyun.com/', 'https://console.aliyun.com.evil.example/', 'https://notaliyun.com/', 'https://www.example.org/']) {
+      const page = await firefox.page(url);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await waitForBannerHost(page, false), url).toBe(false);
+      await page.close();
+    }
+  });
+
+  it('follows in-page navigation', async () => {
+    const page = await firefox.page('https://intl.cloud.tencent.com/');
+    expect(await waitForBannerHost(page, false)).toBe(false);
+    await page.click('#to-register');
+    expect(await waitForBannerHost(page, true)).toBe(true);
+    await page.click('#to-home');
+    expect(await waitForBannerHost(page, false)).toBe(false);
+    await page.close();
+  });
+
+  it('is reachable with the keyboard, and a snooze chosen there survives a reload', async () => {
+    const page = await firefox.page('https://platform.deepseek.com/');
+    expect(await waitForBannerHost(page, true)).toBe(true);
+    // After the page's own controls: "Show the evidence", "Hide", "Full details", then "Snooze 30 days".
+    for (let i = 0; i < PAGE_FOCUSABLES + 4; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await waitForBannerHost(page, false)).toBe(false);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await waitForBannerHost(page, false)).toBe(false);
+    await page.close();
+  });
+
+  it('checks a provider from the popup page', async () => {
+    const page = await firefox.page(`moz-extension://${EXTENSION_UUID}/popup.html`);
+    const box = await page.waitForSelector('input[role="combobox"]');
+    await box!.type('Kaspersky');
+    await page.waitForSelector('[role="option"]');
+    await page.keyboard.press('Enter');
+    const heading = await page.waitForSelector('.provider-card h2');
+    expect(await heading!.evaluate((h) => h.textContent)).toContain('Kaspersky');
+    expect(await page.$$eval('.actions > li', (items) => items.length)).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-kaspersky.png'), fullPage: true });
+    await page.close();
+  });
+});
