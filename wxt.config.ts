@@ -27,7 +27,8 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Chrome hands enterprise policy (managed storage) only to extensions that declare its schema.
+        { storage: { managed_schema: 'managed-schema.json' } }),
   }),
   hooks: {
     // Pages get the polyfill; the content script uses the native promise APIs (Chrome MV3, Firefox) and stays within its 25 KB budget.

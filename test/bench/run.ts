@@ -1,4 +1,4 @@
-// `npm run bench`: the budgets of DESIGN.md that Node can measure (issue 7); prints one table, writes bench-results/<time>.json.
+// `npm run bench`: the budgets of DESIGN.md (issue 7), in Node and then in headless Chromium; prints one table, writes bench-results/<time>.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -7,10 +7,13 @@ import { indexDataset, type DatasetIndex } from '../../src/core/dataset-index';
 import type { Dataset, ProviderId } from '../../src/core/dataset-schema';
 import { todayUtc } from '../../src/core/dates';
 import { loadDatasetIndex } from '../../src/node/read-dataset';
+import { BROWSER_LOADS, BROWSER_WARMUPS, timeInChromium, type BrowserTimings } from './browser';
 import type { ColdStartMode, ColdStartSample } from './cold-start';
 import { makeCorpus } from './corpus';
 import { labelStripScan, ourMatcher, parseOnly, regexScan, type Classify } from './matchers';
+import { timeSearch } from './search';
 import { CHROME_ZIP_BUDGET, CONTENT_SCRIPT_BUDGET, measureSizes, ROOT, wxt, type Sizes } from './sizes';
+import { median, percentile } from './stats';
 
 const SEED = 0x5eedc10d;
 const CORPUS_SIZE = 100_000;
@@ -19,11 +22,6 @@ const ROUNDS = 9;
 const SLICE = 5_000;
 const COLD_RUNS = 7;
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /**
@@ -146,8 +144,31 @@ answersAgree(scaled, urls);
 const scaleTimes = timeRounds(scaled, urls);
 const slowdown = perRound((r) => scaleTimes['100x']![r]! / scaleTimes['1x']![r]!);
 
+log('timing search on every prefix of its queries…');
+const search = timeSearch(index);
+
+async function inChromium(): Promise<BrowserTimings | string> {
+  if (typeof sizes === 'string') return 'not run: the build failed';
+  try {
+    return await timeInChromium(join(ROOT, '.output/chrome-mv3'));
+  } catch (error) {
+    return `browser timings failed: ${(error as Error).message}`;
+  }
+}
+// Last, and alone: a browser would disturb the Node timings, and they it.
+log(`timing banner and popup in headless Chromium, ${BROWSER_LOADS} fresh pages each…`);
+const browser = await inChromium();
+const inBrowser = typeof browser === 'string' ? null : browser;
+const browserMedians = inBrowser && {
+  banner: median(inBrowser.bannerMs),
+  bannerP95: percentile(inBrowser.bannerMs, 95),
+  firstRender: median(inBrowser.popupFirstRenderMs),
+  verdict: median(inBrowser.popupVerdictMs),
+};
+
 const perSecond = (ms: number[]) => (urls.length / median(ms)) * 1000;
 const rate = (ms: number[]) => `${(perSecond(ms) / 1e6).toFixed(2)} M URLs/s`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kb = (bytes: number) => `${bytes.toLocaleString('en')} B (${(bytes / 1024).toFixed(1)} KB)`;
 
 interface Budget {
@@ -165,6 +186,9 @@ const budgets = {
   flat: check('matchUrl time at 100x providers ÷ 1x', slowdown, '≤ 2', (v) => v <= 2),
   contentScript: check('content script size', built?.contentScript ?? null, `≤ ${kb(CONTENT_SCRIPT_BUDGET)}`, (v) => v <= CONTENT_SCRIPT_BUDGET),
   chromeZip: check('Chrome zip size', built?.chromeZip ?? null, `< ${kb(CHROME_ZIP_BUDGET)}`, (v) => v < CHROME_ZIP_BUDGET),
+  search: check('search per keystroke, p95', search.p95Us / 1000, '≤ 5 ms', (v) => v <= 5),
+  banner: check('banner after DOMContentLoaded, median', browserMedians?.banner ?? null, '≤ 100 ms', (v) => v <= 100),
+  popup: check('popup first render, median', browserMedians?.firstRender ?? null, '≤ 150 ms', (v) => v <= 150),
 };
 const verdict = (b: Budget) => [b.budget, b.pass ? 'pass' : 'FAIL'];
 
@@ -189,6 +213,17 @@ const rows: string[][] = [
         ...Object.entries(built.zips).map(([zip, bytes]) => [zip, kb(bytes), ...(zip.endsWith('-chrome.zip') ? verdict(budgets.chromeZip) : ['', ''])]),
       ]
     : [['Sizes', 'build failed', '', 'FAIL']]),
+  [`Search per keystroke: median (${search.calls} prefixes)`, `${Math.round(search.medianUs)} µs`, '', ''],
+  ['Search per keystroke: p95', `${Math.round(search.p95Us).toLocaleString('en')} µs`, ...verdict(budgets.search)],
+  ['Search per keystroke: max', `${Math.round(search.maxUs).toLocaleString('en')} µs`, '', ''],
+  ...(browserMedians
+    ? [
+        [`Banner after DOMContentLoaded: median`, ms(browserMedians.banner), ...verdict(budgets.banner)],
+        ['Banner after DOMContentLoaded: p95', ms(browserMedians.bannerP95), '', ''],
+        ['Popup first render: median', ms(browserMedians.firstRender), ...verdict(budgets.popup)],
+        ['Popup shows the verdict: median', ms(browserMedians.verdict), '', ''],
+      ]
+    : [['In Chromium', 'not measured', '', 'FAIL']]),
 ];
 const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
 const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
@@ -196,7 +231,7 @@ const counts: Record<string, number> = {};
 for (const { category } of corpus) counts[category] = (counts[category] ?? 0) + 1;
 const corpusText = Object.entries(counts).map(([category, n]) => `${n.toLocaleString('en')} ${category}`).join(', ');
 
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}; ${urls.length.toLocaleString('en')} URLs (seed ${SEED}: ${corpusText}); medians of ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; cold starts: medians of ${COLD_RUNS} fresh processes\n`);
+console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}; ${urls.length.toLocaleString('en')} URLs (seed ${SEED}: ${corpusText}); medians of ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; cold starts: medians of ${COLD_RUNS} fresh processes; search: ${search.calls} prefixes of ${search.queries} queries, each call timed, ${search.passes} passes after ${search.warmupPasses} warm-up; ${inBrowser ? `${inBrowser.chromium}: ${BROWSER_LOADS} fresh pages each after ${BROWSER_WARMUPS} warm-up` : 'no browser timings'}\n`);
 console.log([line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
 
 const resultsDir = join(ROOT, 'bench-results');
@@ -214,12 +249,15 @@ const result = {
   scaling: Object.fromEntries(scales.map(({ factor, index }) => [`${factor}x`, { providers: index.dataset.providers.length, hosts: index.hosts.size, urlsPerSecond: perSecond(scaleTimes[`${factor}x`]!), roundsMs: scaleTimes[`${factor}x`] }])),
   coldStart: cold,
   sizes,
+  search,
+  browser,
   budgets: Object.values(budgets),
 };
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 log(`\nwrote ${file}`);
 
 if (typeof sizes === 'string') log(sizes);
+if (typeof browser === 'string') log(browser);
 const failed = Object.values(budgets).filter((b) => !b.pass);
 for (const b of failed) log(`budget failed: ${b.name}: ${b.value === null ? 'not measured' : b.value.toFixed(2)}, budget ${b.budget}`);
 process.exitCode = failed.length > 0 ? 1 : 0;

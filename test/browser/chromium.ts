@@ -5,6 +5,9 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+// Lets the privacy test see requests a service worker makes (read by Playwright when it launches).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
