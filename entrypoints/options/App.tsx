@@ -6,7 +6,7 @@ import { bannerPositions, parseSettingsFile, settingsFile, type Settings } from 
 import { levels } from '@/src/core/verdict';
 
 function Locked({ when }: { when: boolean }) {
-  return when ? <span className="locked">🔒 {t('lockedByPolicy')}</span> : null;
+  return when ? <span className="locked">{t('lockedByPolicy')}</span> : null;
 }
 
 function Field({ label, help, children }: { label: ReactNode; help?: string; children: ReactNode }) {

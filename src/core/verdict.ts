@@ -25,7 +25,7 @@ export function isAtLeast(level: Level | null, minimum: Level): boolean {
   return compareLevels(level, minimum) >= 0 && level !== null;
 }
 
-/** What an in-force action of each type does to someone in the acting jurisdiction. */
+/** What an in-force action of each type does to someone in the acting jurisdiction (DESIGN.md, "Verdicts"); null is context only. */
 const inForceLevel: Record<ActionType, Level | null> = {
   sanctions: 'prohibited',
   ban: 'prohibited',
@@ -38,9 +38,9 @@ const inForceLevel: Record<ActionType, Level | null> = {
   'data-protection-order': 'restricted',
   law: 'restricted',
   investigation: 'under-review',
-  fine: 'notice',
-  warning: 'notice',
-  'court-ruling': 'notice',
+  fine: null,
+  warning: null,
+  'court-ruling': null,
 };
 
 export interface ActionView {
@@ -66,7 +66,7 @@ export interface Verdict {
   home: string;
   /** Operator first, then each current parent up to the top of the chain. */
   chain: Entity[];
-  /** Headquarters of the top of the chain. */
+  /** The state where the top of the chain has its headquarters (a U.S. state counts as the United States). */
   controlledFrom: string;
   level: Level | null;
   reason: VerdictReason | null;
@@ -83,6 +83,11 @@ export function jurisdictionLineage(id: string, index: DatasetIndex): string[] {
     current = index.jurisdictions.get(current)?.partOf;
   }
   return lineage;
+}
+
+/** The state a subdivision belongs to ("US-WA" → "US"); a state or union stays as it is. */
+function stateOf(id: string, index: DatasetIndex): string {
+  return id.includes('-') ? (index.jurisdictions.get(id)?.partOf ?? id.split('-')[0]!) : id;
 }
 
 function isCurrent(link: { to?: string | undefined }, today: string): boolean {
@@ -138,7 +143,7 @@ export function verdictFor(provider: Provider, home: string, index: DatasetIndex
   const operator = index.entities.get(provider.operator);
   if (!operator) throw new Error(`provider ${provider.id} has no operator entity ${provider.operator}`);
   const { chain, related } = controlChain(operator, index, today);
-  const controlledFrom = chain[chain.length - 1]!.headquarteredIn;
+  const controlledFrom = stateOf(chain[chain.length - 1]!.headquarteredIn, index);
   const homeLineage = jurisdictionLineage(home, index);
   const controllerLineage = jurisdictionLineage(controlledFrom, index);
 

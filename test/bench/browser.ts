@@ -14,7 +14,7 @@ const WAIT_MS = 10_000;
 const PORT_RETRY_MS = 30_000;
 
 export interface BrowserTimings {
-  /** Chromium's product and version, e.g. HeadlessChrome/156.0.8078.108. */
+  /** Chromium's full version, e.g. 156.0.8078.108. */
   chromium: string;
   /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
   bannerMs: number[];
@@ -86,7 +86,8 @@ async function chromiumVersion(session: ChromiumSession): Promise<string> {
   const page = await session.context.newPage();
   try {
     const cdp = await session.context.newCDPSession(page);
-    return (await cdp.send('Browser.getVersion')).product;
+    const { product } = await cdp.send('Browser.getVersion');
+    return product.replace(/^\D+/, '');
   } finally {
     await page.close();
   }

@@ -231,7 +231,8 @@ const counts: Record<string, number> = {};
 for (const { category } of corpus) counts[category] = (counts[category] ?? 0) + 1;
 const corpusText = Object.entries(counts).map(([category, n]) => `${n.toLocaleString('en')} ${category}`).join(', ');
 
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}; ${urls.length.toLocaleString('en')} URLs (seed ${SEED}: ${corpusText}); medians of ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; cold starts: medians of ${COLD_RUNS} fresh processes; search: ${search.calls} prefixes of ${search.queries} queries, each call timed, ${search.passes} passes after ${search.warmupPasses} warm-up; ${inBrowser ? `${inBrowser.chromium}: ${BROWSER_LOADS} fresh pages each after ${BROWSER_WARMUPS} warm-up` : 'no browser timings'}\n`);
+console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}; ${urls.length.toLocaleString('en')} URLs (seed ${SEED}: ${corpusText}); medians of ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up; cold starts: medians of ${COLD_RUNS} fresh processes.`);
+console.log(`Search: ${search.calls} prefixes of ${search.queries} queries, each call timed, ${search.passes} passes after ${search.warmupPasses} warm-up. ${inBrowser ? `Headless Chromium ${inBrowser.chromium}: ${BROWSER_LOADS} fresh pages for banner and for popup, after ${BROWSER_WARMUPS} warm-up each.` : 'No browser timings.'}\n`);
 console.log([line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
 
 const resultsDir = join(ROOT, 'bench-results');

@@ -9,7 +9,6 @@ describe('verdictFor', () => {
   it.each([
     { provider: 'sample-cloud-china', home: 'US', level: 'under-review', because: 'us-review-sample' },
     { provider: 'sample-cloud-china', home: 'IT', level: 'restricted', because: 'it-order-sample-ai' },
-    { provider: 'sample-cloud-china', home: 'CN', level: 'notice', because: 'cn-fine-sample' },
     { provider: 'sample-cloud', home: 'US', level: 'under-review', because: 'us-review-sample' },
     { provider: 'northern-cloud', home: 'US', level: 'restricted', because: 'us-list-northern' },
     { provider: 'northern-cloud', home: 'EU', level: 'prohibited', because: 'eu-sanctions-northern' },
@@ -38,6 +37,12 @@ describe('verdictFor', () => {
     const result = verdictFor(index.providers.get('sample-cloud-china')!, 'US', withoutActions, FIXTURE_TODAY);
     expect(result.level).toBe('notice');
     expect(result.reason).toMatchObject({ kind: 'concern', designatedBy: 'US', designation: { id: 'us-fixture-adversaries' } });
+  });
+
+  it('lets a fine, however recent, stay context: it restricts no one', () => {
+    const result = verdict('sample-cloud-china', 'CN');
+    expect(result.level).toBeNull();
+    expect(result.actions.find((a) => a.action.id === 'cn-fine-sample')).toMatchObject({ atHome: true, raises: null });
   });
 
   it('gives no verdict where the home jurisdiction finds the controller adequate', () => {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseDataset } from '../../src/core/dataset';
 import { todayUtc } from '../../src/core/dates';
-import { DATA_DIR, readDatasetFiles } from '../../src/node/read-dataset';
+import { DATA_DIR, loadDataset, readDatasetFiles } from '../../src/node/read-dataset';
+import { indexDataset } from '../../src/core/dataset-index';
+import { renderDataReadme } from '../../src/node/data-readme';
 import { renderSchemas } from '../../src/node/schemas';
 
 const files = readDatasetFiles();
@@ -28,5 +30,13 @@ describe('the shipped dataset', () => {
       return (data as { $schema?: string }).$schema !== expected;
     });
     expect(wrong.map((f) => f.path)).toEqual([]);
+  });
+});
+
+describe('src/data/README.md', () => {
+  it('is generated from the current records (run `npm run data:readme`)', () => {
+    const today = todayUtc();
+    const index = indexDataset(loadDataset(today));
+    expect(readFileSync(join(DATA_DIR, 'README.md'), 'utf8')).toBe(renderDataReadme(index, today));
   });
 });
