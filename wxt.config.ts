@@ -5,17 +5,26 @@ import { datasetPlugin } from './src/node/dataset-plugin';
 import { loadDataset } from './src/node/read-dataset';
 
 const GECKO_ID = 'whose-cloud@whose-cloud.org';
+const EXTENSION_PAGES_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [datasetPlugin()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab'],
+    // Production pages may load only their own files and may connect nowhere; the dev server needs its websocket.
+    ...(command === 'build' && {
+      content_security_policy:
+        browser === 'firefox'
+          ? EXTENSION_PAGES_CSP
+          : { extension_pages: EXTENSION_PAGES_CSP },
+    }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,8 +1,11 @@
 import { defineBackground } from '#imports';
+import { z } from 'zod';
 import { resetBadgeOnNavigation } from './badge-reset';
 import { registerBackgroundHandlers } from './handlers';
 
 export default defineBackground(() => {
+  // Our CSP forbids eval: tell zod not to try its compiled validators.
+  z.config({ jitless: true });
   registerBackgroundHandlers();
   resetBadgeOnNavigation();
 });

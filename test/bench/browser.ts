@@ -13,15 +13,20 @@ const POPUP_QUERY = '?provider=aliyun';
 const WAIT_MS = 10_000;
 const PORT_RETRY_MS = 30_000;
 
-export interface BrowserTimings {
-  /** Chromium's full version, e.g. 156.0.8078.108. */
-  chromium: string;
+export interface BrowserSamples {
   /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
   bannerMs: number[];
   /** Per open: from navigation start to the popup's 'whose-cloud:first-render' mark, ms. */
   popupFirstRenderMs: number[];
   /** Per open: from navigation start to `.provider-card` in the document, ms. */
   popupVerdictMs: number[];
+}
+
+export interface BrowserTimings extends BrowserSamples {
+  /** Chromium's full version, e.g. 156.0.8078.108. */
+  chromium: string;
+  /** The first loads, left out of the medians: they include starting the service worker and the renderers. */
+  warmup: BrowserSamples;
 }
 
 interface Probe {
@@ -117,17 +122,16 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
     cpSync(extensionDir, copy, { recursive: true });
     server = await fixtureServer();
     session = await launchChromium(copy);
-    const timings: BrowserTimings = { chromium: '', bannerMs: [], popupFirstRenderMs: [], popupVerdictMs: [] };
+    const empty = (): BrowserSamples => ({ bannerMs: [], popupFirstRenderMs: [], popupVerdictMs: [] });
+    const timings: BrowserTimings = { chromium: '', ...empty(), warmup: empty() };
+    const samplesFor = (run: number) => (run < BROWSER_WARMUPS ? timings.warmup : timings);
     for (let load = 0; load < BROWSER_WARMUPS + BROWSER_LOADS; load++) {
-      const ms = await bannerLatency(session);
-      if (load >= BROWSER_WARMUPS) timings.bannerMs.push(ms);
+      samplesFor(load).bannerMs.push(await bannerLatency(session));
     }
     for (let open = 0; open < BROWSER_WARMUPS + BROWSER_LOADS; open++) {
       const { firstRender, verdict } = await popupTimes(session);
-      if (open >= BROWSER_WARMUPS) {
-        timings.popupFirstRenderMs.push(firstRender);
-        timings.popupVerdictMs.push(verdict);
-      }
+      samplesFor(open).popupFirstRenderMs.push(firstRender);
+      samplesFor(open).popupVerdictMs.push(verdict);
     }
     timings.chromium = await chromiumVersion(session);
     return timings;
