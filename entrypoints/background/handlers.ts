@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { onMessage, type PageVerdict, type SearchResult, type SettingsState } from '@/src/adapters/messaging';
 import { datasetIndex } from '@/src/adapters/dataset';
 import { clearBadge, showBadge } from '@/src/adapters/badge';
-import { dismissalsStorage, readDismissals, readManagedPolicy, readSettings, settingsStorage } from '@/src/adapters/storage';
+import { dismissalsStorage, lastPolicyStorage, readDismissals, readLastPolicy, readManagedPolicy, readSettings, settingsStorage } from '@/src/adapters/storage';
 import { todayUtc } from '@/src/core/dates';
 import { homeFromLocale } from '@/src/core/home-jurisdiction';
 import { searchProviders } from '@/src/core/search';
-import { effectiveSettings, settingsSchema, shouldShowBanner, SNOOZE_DAYS, type EffectiveSettings } from '@/src/core/settings';
+import { effectiveSettings, settingsSchema, shouldShowBanner, SNOOZE_DAYS, type EffectiveSettings, type ManagedPolicy } from '@/src/core/settings';
 import { matchUrl } from '@/src/core/url-matcher';
 import { verdictFor } from '@/src/core/verdict';
 import { viewVerdict } from '@/src/core/verdict-view';
@@ -47,8 +47,32 @@ function requireExtensionPage(sender: Sender): void {
   }
 }
 
+let policy: Promise<ManagedPolicy> | undefined;
+const POLICY_WAIT_MS = 50;
+
+/**
+ * The managed policy. Chromium's first managed-storage read after start-up takes seconds, so until it arrives the
+ * answer comes from the last policy seen (kept in local storage); a change then reaches open tabs through storage events.
+ */
+export function managedPolicy(): Promise<ManagedPolicy> {
+  policy ??= readManagedPolicy().then(async (fresh) => {
+    if (JSON.stringify(fresh) !== JSON.stringify(await readLastPolicy())) await lastPolicyStorage.setValue(fresh);
+    return fresh;
+  });
+  const lastSeen = new Promise<ManagedPolicy>((resolve) => setTimeout(() => resolve(readLastPolicy()), POLICY_WAIT_MS));
+  return Promise.race([policy, lastSeen]);
+}
+
+/** Reads the policy again whenever an administrator changes it, and starts the first read with the worker. */
+export function watchManagedPolicy(): void {
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') policy = undefined;
+  });
+  void managedPolicy();
+}
+
 async function currentSettings(): Promise<SettingsState> {
-  const [settings, policy, dismissals] = await Promise.all([readSettings(), readManagedPolicy(), readDismissals()]);
+  const [settings, policy, dismissals] = await Promise.all([readSettings(), managedPolicy(), readDismissals()]);
   const localeHome = homeFromLocale(browser.i18n.getUILanguage(), datasetIndex());
   return { settings, effective: effectiveSettings(settings, policy, localeHome), localeHome, dismissals };
 }
@@ -69,13 +93,14 @@ export function registerBackgroundHandlers(): void {
     const { url } = requests.getPageVerdict.parse(data);
     const tabId = contentScriptTab(sender, url);
     const match = matchUrl(url, datasetIndex());
+    // The badge is drawn alongside the answer, not before it: the banner waits on the answer only.
     if (!match) {
-      await clearBadge(tabId);
+      clearBadge(tabId).catch(() => undefined);
       return null;
     }
     const { effective, dismissals } = await currentSettings();
     const view = providerVerdict(match.provider.id, effective.home, match.pageKind)!;
-    await showBadge(tabId, match.provider.name, view.level);
+    showBadge(tabId, match.provider.name, view.level).catch(() => undefined);
     const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, Date.now());
     return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss };
   });

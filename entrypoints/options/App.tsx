@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from 'react';
+import { browser } from '#imports';
 import { sendMessage, type DatasetInfo, type SettingsState } from '@/src/adapters/messaging';
 import { enumKey, t } from '@/src/adapters/i18n';
 import { pageKinds } from '@/src/core/dataset-schema';
@@ -26,8 +27,12 @@ export function App() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void sendMessage('getSettings', {}).then(setState);
+    const load = () => void sendMessage('getSettings', {}).then(setState);
+    load();
     void sendMessage('getDatasetInfo', {}).then(setInfo);
+    // A policy that arrives late, or a change made in another window, shows at once.
+    browser.storage.onChanged.addListener(load);
+    return () => browser.storage.onChanged.removeListener(load);
   }, []);
 
   if (!state || !info) return <p className="muted">{t('loading')}</p>;

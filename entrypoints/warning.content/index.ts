@@ -9,7 +9,8 @@ const URL_POLL_MS = 250;
 export default defineContentScript({
   // Replaced at build time by the dataset's provider hosts (wxt.config.ts).
   matches: ['https://whose-cloud.invalid/*'],
-  runAt: 'document_end',
+  // Ask for the verdict while the page is still loading, so the banner is ready by DOMContentLoaded.
+  runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
@@ -24,6 +25,7 @@ export default defineContentScript({
       sendMessage('dismissProvider', { providerId, how }).catch(() => undefined);
     };
     const show = async (page: PageVerdict) => {
+      if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
       ui ??= await createShadowRootUi(ctx, {
         name: 'whose-cloud-banner',
         position: 'inline',

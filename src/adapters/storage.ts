@@ -30,6 +30,17 @@ export async function readDismissals(): Promise<Dismissals> {
   }
 }
 
+/** The last managed policy the background saw, so a freshly started browser can answer before managed storage does. */
+export const lastPolicyStorage = storage.defineItem<ManagedPolicy>('local:lastManagedPolicy', { fallback: {}, version: 1 });
+
+export async function readLastPolicy(): Promise<ManagedPolicy> {
+  try {
+    return sanitisePolicy(await lastPolicyStorage.getValue());
+  } catch {
+    return {};
+  }
+}
+
 /** The administrator's policy; absent (or unreadable, as in Firefox without policies) means none. */
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
   try {

@@ -54,10 +54,15 @@ function watchFor(selector: string): void {
 
 async function openWatching(session: ChromiumSession, url: string, selector: string): Promise<Page> {
   const page = await session.context.newPage();
-  await page.addInitScript(watchFor, selector);
-  await page.goto(url);
-  await page.waitForFunction(() => window.whoseCloudBench?.addedAt !== undefined, null, { timeout: WAIT_MS });
-  return page;
+  try {
+    await page.addInitScript(watchFor, selector);
+    await page.goto(url);
+    await page.waitForFunction(() => window.whoseCloudBench?.addedAt !== undefined, null, { timeout: WAIT_MS });
+    return page;
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
 }
 
 async function bannerLatency(session: ChromiumSession): Promise<number> {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../wxt-build';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT, wxt } from '../wxt-build';
 const OUTPUT = join(ROOT, '.output');
 const CHROME = join(OUTPUT, 'chrome-mv3');
 
@@ -11,11 +10,6 @@ const CHROME = join(OUTPUT, 'chrome-mv3');
 export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
 export const CHROME_ZIP_BUDGET = 500 * 1024;
 
-/** Runs wxt as `npm run` would; NODE_ENV is dropped so a test runner's "test" cannot change the production build. */
-export function wxt(...args: string[]): void {
-  const { NODE_ENV: _dropped, ...env } = process.env;
-  execFileSync('npx', ['wxt', ...args], { cwd: ROOT, env, stdio: 'pipe', timeout: 120_000 });
-}
 
 /** The built Chrome extension and store packages, in bytes. */
 export interface Sizes {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { wxt } from '../wxt-build';
 import { CHROMIUM } from './chromium';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ROOT } from '../wxt-build';
 const FIREFOX = '/usr/bin/firefox-esr';
 
 /** Builds both extensions once; with no browser installed it says so loudly and, under CI, fails instead of skipping. */
@@ -14,7 +13,7 @@ export default function setup(): void {
     if (process.env.CI) throw new Error(message);
     console.warn(`\n!!! ${message} — browser suites that need them will be SKIPPED !!!\n`);
   }
-  for (const args of [['build'], ['build', '-b', 'firefox']]) {
-    execFileSync('npx', ['wxt', ...args], { cwd: ROOT, stdio: 'ignore' });
-  }
+  // The production builds, exactly what `npm run build` ships.
+  wxt('build');
+  wxt('build', '-b', 'firefox');
 }

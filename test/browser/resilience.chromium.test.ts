@@ -84,7 +84,8 @@ describe.skipIf(!existsSync(CHROMIUM))('resilience and privacy in Chromium', () 
         const options = await session.context.newPage();
         await options.goto(`chrome-extension://${extensionId}/options.html`);
         const home = options.getByLabel('Your home jurisdiction');
-        await expect.poll(() => home.isDisabled()).toBe(true);
+        // Chromium's first managed-storage read after start-up takes seconds; the page updates when it lands.
+        await expect.poll(() => home.isDisabled(), { timeout: 15_000 }).toBe(true);
         expect(await home.inputValue()).toBe('EU');
         expect(await options.getByLabel('Show the banner from this level up').isDisabled()).toBe(true);
         expect(await options.getByText('Your organisation does not allow silencing banners.').count()).toBe(1);
