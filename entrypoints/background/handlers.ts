@@ -47,32 +47,37 @@ function requireExtensionPage(sender: Sender): void {
   }
 }
 
-let policy: Promise<ManagedPolicy> | undefined;
-const POLICY_WAIT_MS = 50;
+let policyRead: Promise<void> | undefined;
+let freshPolicy: ManagedPolicy | undefined;
 
 /**
- * The managed policy. Chromium's first managed-storage read after start-up takes seconds, so until it arrives the
- * answer comes from the last policy seen (kept in local storage); a change then reaches open tabs through storage events.
+ * The managed policy. Chromium's first managed-storage read after start-up takes seconds, so nothing waits for it:
+ * the answer comes from the last policy seen (kept in local storage) until the fresh read lands, and a change then
+ * reaches open tabs and pages through storage events.
  */
-export function managedPolicy(): Promise<ManagedPolicy> {
-  policy ??= readManagedPolicy().then(async (fresh) => {
+export async function managedPolicy({ waitForFresh = false } = {}): Promise<ManagedPolicy> {
+  policyRead ??= readManagedPolicy().then(async (fresh) => {
+    freshPolicy = fresh;
     if (JSON.stringify(fresh) !== JSON.stringify(await readLastPolicy())) await lastPolicyStorage.setValue(fresh);
-    return fresh;
   });
-  const lastSeen = new Promise<ManagedPolicy>((resolve) => setTimeout(() => resolve(readLastPolicy()), POLICY_WAIT_MS));
-  return Promise.race([policy, lastSeen]);
+  if (waitForFresh) await policyRead;
+  return freshPolicy ?? readLastPolicy();
 }
 
 /** Reads the policy again whenever an administrator changes it, and starts the first read with the worker. */
 export function watchManagedPolicy(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') policy = undefined;
+    if (area === 'managed') {
+      policyRead = undefined;
+      freshPolicy = undefined;
+    }
   });
   void managedPolicy();
 }
 
-async function currentSettings(): Promise<SettingsState> {
-  const [settings, policy, dismissals] = await Promise.all([readSettings(), managedPolicy(), readDismissals()]);
+/** Settings as they apply now; `waitForFresh` for the settings page, which shows exactly what is locked, rather than for speed. */
+async function currentSettings(options?: { waitForFresh: boolean }): Promise<SettingsState> {
+  const [settings, policy, dismissals] = await Promise.all([readSettings(), managedPolicy(options), readDismissals()]);
   const localeHome = homeFromLocale(browser.i18n.getUILanguage(), datasetIndex());
   return { settings, effective: effectiveSettings(settings, policy, localeHome), localeHome, dismissals };
 }
@@ -110,6 +115,7 @@ export function registerBackgroundHandlers(): void {
     const pageUrl = sender.url ?? '';
     contentScriptTab(sender, pageUrl);
     if (matchUrl(pageUrl, datasetIndex())?.provider.id !== providerId) throw new Error('a page may only dismiss its own provider');
+    // The fast answer suffices: a dismissal that slips in before a new policy lands is ignored once it has (shouldShowBanner).
     if (!(await currentSettings()).effective.allowDismiss) throw new Error('dismissing is turned off by policy');
     const dismissals = await readDismissals();
     if (how === 'mute') {
@@ -171,14 +177,14 @@ export function registerBackgroundHandlers(): void {
   onMessage('getSettings', async ({ data, sender }) => {
     requireExtensionPage(sender);
     requests.getSettings.parse(data);
-    return currentSettings();
+    return currentSettings({ waitForFresh: true });
   });
 
   onMessage('saveSettings', async ({ data, sender }) => {
     requireExtensionPage(sender);
     const { settings } = requests.saveSettings.parse(data);
     await settingsStorage.setValue(settings);
-    return currentSettings();
+    return currentSettings({ waitForFresh: true });
   });
 
   onMessage('clearDismissals', async ({ data, sender }) => {

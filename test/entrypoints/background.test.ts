@@ -101,6 +101,8 @@ describe('the background', () => {
     it('refuses when an administrator forbids dismissing, and the banner shows anyway', async () => {
       await fakeBrowser.storage.local.set({ dismissals: { muted: ['aliyun'], snoozedUntil: {} } });
       await fakeBrowser.storage.managed.set({ allowDismiss: false });
+      // The settings page waits for the fresh policy; from then on every answer has it.
+      await ask('getSettings', {}, fromPopup);
       const url = 'https://console.aliyun.com/';
       expect((await ask('dismissProvider', { providerId: 'aliyun', how: 'snooze' }, fromPage(url)))?.err?.message).toContain('policy');
       expect((await ask('getPageVerdict', { url }, fromPage(url)))?.res).toMatchObject({ show: true, allowDismiss: false });
