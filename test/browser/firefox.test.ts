@@ -33,8 +33,8 @@ describe.skipIf(!existsSync(FIREFOX))('the extension in Firefox', () => {
     }
   });
 
-  it('shows no banner on a marketing page, a look-alike host or an ordinary site', async () => {
-    for (const url of ['https://www.aliyun.com/', 'https://console.aliyun.com.evil.example/', 'https://notaliyun.com/', 'https://www.example.org/']) {
+  it('shows no banner on a marketing page, a look-alike host, a same-group shopping site or an ordinary site', async () => {
+    for (const url of ['https://www.aliyun.com/', 'https://console.aliyun.com.evil.example/', 'https://notaliyun.com/', 'https://www.taobao.com/', 'https://www.example.org/']) {
       const page = await firefox.page(url);
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await waitForBannerHost(page, false), url).toBe(false);
