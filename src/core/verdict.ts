@@ -5,7 +5,6 @@ import type {
   DataAccessLaw,
   Designation,
   Entity,
-
   Provider,
 } from './dataset-schema';
 import type { DatasetIndex } from './dataset-index';
