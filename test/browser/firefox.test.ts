@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { EXTENSION_UUID, FIREFOX, launchFirefox, waitForBannerHost, type FirefoxSession } from './firefox';
+import { attacks } from './hostile-pages';
+import { EXTENSION_UUID, FIREFOX, launchFirefox, waitForBannerHost, waitForElement, type FirefoxSession } from './firefox';
 import { ROOT } from './global-setup';
 
 const EXTENSION = join(ROOT, '.output/firefox-mv2');
@@ -16,7 +17,7 @@ describe.skipIf(!existsSync(FIREFOX))('the extension in Firefox', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startFixtureServer();
+    server = await startFixtureServer(443, Object.fromEntries(attacks.map((attack, i) => [`/hostile/${i}`, attack.html])));
     firefox = await launchFirefox(EXTENSION);
   });
   afterAll(async () => {
@@ -67,14 +68,28 @@ describe.skipIf(!existsSync(FIREFOX))('the extension in Firefox', () => {
 
   it('checks a provider from the popup page', async () => {
     const page = await firefox.page(`moz-extension://${EXTENSION_UUID}/popup.html`);
-    const box = await page.waitForSelector('input[role="combobox"]');
-    await box!.type('Kaspersky');
-    await page.waitForSelector('[role="option"]');
+    const box = await waitForElement(page, 'input[role="combobox"]');
+    await box.type('Kaspersky');
+    await waitForElement(page, '[role="option"]');
     await page.keyboard.press('Enter');
-    const heading = await page.waitForSelector('.provider-card h2');
-    expect(await heading!.evaluate((h) => h.textContent)).toContain('Kaspersky');
+    const heading = await waitForElement(page, '.provider-card h2');
+    expect(await heading.evaluate((h) => h.textContent)).toContain('Kaspersky');
     expect(await page.$$eval('.actions > li', (items) => items.length)).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-kaspersky.png'), fullPage: true });
+    await page.close();
+  });
+
+  // Firefox shows only whether the banner is there (its closed shadow root is out of reach); Chromium also checks its text.
+  it.each(attacks.map((attack, i) => ({ ...attack, path: `/hostile/${i}` })))('a hostile page that $name: the banner is $expect', async (attack) => {
+    const page = await firefox.browser.newPage();
+    if (attack.init) await page.evaluateOnNewDocument(attack.init);
+    await page.goto(`https://console.aliyun.com${attack.path}`, { waitUntil: 'domcontentloaded' });
+    if (attack.expect === 'absent') {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await waitForBannerHost(page, false)).toBe(false);
+    } else {
+      expect(await waitForBannerHost(page, true)).toBe(true);
+    }
     await page.close();
   });
 });

@@ -49,3 +49,14 @@ export async function waitForBannerHost(page: Page, present: boolean, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** waitForSelector, tolerant of the remote agent's errors while an extension page is still committing its navigation. */
+export async function waitForElement(page: Page, selector: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const element = await page.$(selector).catch(() => null);
+    if (element) return element;
+    if (Date.now() > deadline) throw new Error(`no ${selector} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -63,8 +63,8 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves a stand-in page for every host on 127.0.0.1:port over HTTPS. */
-export async function startFixtureServer(port = 443): Promise<FixtureServer> {
+/** Serves a stand-in page for every host on 127.0.0.1:port over HTTPS; `pages` replaces it for some paths. */
+export async function startFixtureServer(port = 443, pages: Record<string, string> = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server = createServer(makeCertificate(FIXTURE_HOSTS), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -74,7 +74,7 @@ export async function startFixtureServer(port = 443): Promise<FixtureServer> {
       res.writeHead(204).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(host, path));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(pages[path] ?? page(host, path));
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return { server, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };

@@ -1,0 +1,74 @@
+/** Hostile provider pages shared by the Chromium and Firefox suites. */
+
+/** A hostile provider page: served in place of the real one, with a script that runs before anything of the extension. */
+export interface Attack {
+  name: string;
+  html: string;
+  /** Runs in the page before its own scripts and before the content script. */
+  init?: string;
+  /** What the banner must do under this attack. */
+  expect: 'truthful' | 'absent';
+}
+
+export const PAGE_BODY = '<header><button>Create instance</button></header><main><h1>Console</h1><a href="/register">Register</a></main>';
+
+export const attacks: Attack[] = [
+  {
+    name: 'removes the banner host whenever it appears',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      new MutationObserver(() => document.querySelectorAll('whose-cloud-banner').forEach((e) => e.remove()))
+        .observe(document.documentElement, { childList: true, subtree: true });
+    </script></body></html>`,
+    expect: 'absent',
+  },
+  {
+    name: 'restyles everything and covers the page with a top-most overlay',
+    html: `<!doctype html><html><head><style>
+      * { all: unset !important; } whose-cloud-banner { display: none !important; visibility: hidden !important; transform: translateY(-999px) !important; }
+    </style></head><body>${PAGE_BODY}<div style="position:fixed;inset:0;z-index:2147483647;background:red">overlay</div></body></html>`,
+    expect: 'truthful',
+  },
+  {
+    name: 'floods the DOM with mutations',
+    html: `<!doctype html><html><body>${PAGE_BODY}<div id="flood"></div><script>
+      const flood = document.getElementById('flood');
+      const tick = () => { flood.replaceChildren(...Array.from({ length: 2000 }, (_, i) => Object.assign(document.createElement('span'), { textContent: i }))); requestAnimationFrame(tick); };
+      tick();
+    </script></body></html>`,
+    expect: 'truthful',
+  },
+  {
+    name: 'fakes extension messages with window.postMessage',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      for (const type of ['dismissProvider', 'saveSettings', 'getPageVerdict', 'openDetails']) {
+        const message = { id: 1, type, timestamp: Date.now(), data: { providerId: 'aliyun', how: 'mute', settings: { home: 'CN', minimumLevel: 'prohibited', pageKinds: [], position: 'bottom' } } };
+        window.postMessage(message, '*');
+        window.postMessage(JSON.stringify(message), '*');
+        document.dispatchEvent(new CustomEvent(type, { detail: message }));
+      }
+    </script></body></html>`,
+    expect: 'truthful',
+  },
+  {
+    name: 'rewrites its history towards a look-alike URL',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      try { history.pushState({}, '', 'https://console.aliyun.com.evil.example/'); } catch (e) { document.title = 'blocked: ' + e.name; }
+      history.replaceState({}, '', '/?next=https://evil.example/');
+    </script></body></html>`,
+    expect: 'truthful',
+  },
+  {
+    name: 'overrides built-ins before the content script runs',
+    html: `<!doctype html><html><body>${PAGE_BODY}</body></html>`,
+    init: `
+      Array.prototype.map = function () { throw new Error('poisoned map'); };
+      Array.prototype.includes = () => true;
+      JSON.parse = () => ({ show: false });
+      JSON.stringify = () => '{}';
+      Element.prototype.attachShadow = function () { throw new Error('no shadow for you'); };
+      Node.prototype.appendChild = function (child) { return child; };
+      window.fetch = () => Promise.reject(new Error('no fetch'));
+    `,
+    expect: 'truthful',
+  },
+];
