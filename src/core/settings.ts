@@ -28,9 +28,14 @@ export const managedPolicySchema = z.object({
 });
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
 
+/** A stored value read as a record of fields; anything else (null, a string, an array of junk) has none. */
+function asRecord(stored: unknown): Record<string, unknown> {
+  return typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+}
+
 /** Keeps every field that is still valid and puts defaults in the others; never throws. */
 export function sanitiseSettings(stored: unknown): Settings {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record = asRecord(stored);
   const settings = { ...defaultSettings };
   for (const key of Object.keys(settingsSchema.shape) as Array<keyof Settings>) {
     const field = settingsSchema.shape[key].safeParse(record[key]);
@@ -41,7 +46,7 @@ export function sanitiseSettings(stored: unknown): Settings {
 
 /** Reads a managed policy field by field, dropping what does not fit; never throws. */
 export function sanitisePolicy(stored: unknown): ManagedPolicy {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record = asRecord(stored);
   const policy: ManagedPolicy = {};
   for (const key of Object.keys(managedPolicySchema.shape) as Array<keyof ManagedPolicy>) {
     const field = managedPolicySchema.shape[key].safeParse(record[key]);
@@ -80,7 +85,7 @@ export type Dismissals = z.infer<typeof dismissalsSchema>;
 export const noDismissals: Dismissals = { muted: [], snoozedUntil: {} };
 
 export function sanitiseDismissals(stored: unknown): Dismissals {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record = asRecord(stored);
   const muted = dismissalsSchema.shape.muted.safeParse(record.muted);
   const snoozed = dismissalsSchema.shape.snoozedUntil.safeParse(record.snoozedUntil);
   return { muted: muted.success ? muted.data : [], snoozedUntil: snoozed.success ? snoozed.data : {} };

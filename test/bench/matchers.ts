@@ -1,22 +1,12 @@
 import type { CompiledHostRule, DatasetIndex } from '../../src/core/dataset-index';
-import type { PageKind } from '../../src/core/dataset-schema';
-import { matchUrl, parseHttpUrl } from '../../src/core/url-matcher';
+import { matchUrl, pageKindFor, parseHttpUrl } from '../../src/core/url-matcher';
 
 /** What a matcher answers for one URL: "provider-id page-kind", or "-" for no provider. */
 export type Classify = (url: string) => string;
 
 const NONE = '-';
 
-/** A copy of the core's path-kind rule (not exported), so the baselines differ from matchUrl in host look-up only. */
-function pageKindFor(rule: CompiledHostRule, pathname: string): PageKind {
-  if (rule.paths.length === 0) return rule.kind;
-  const path = pathname.toLowerCase();
-  for (const { prefix, kind } of rule.paths) {
-    if (path === prefix || path.startsWith(prefix === '/' ? prefix : `${prefix}/`)) return kind;
-  }
-  return rule.kind;
-}
-
+// The baselines share the core's path-kind rule, so they differ from matchUrl in host look-up only.
 const answer = (rule: CompiledHostRule, pathname: string) => `${rule.provider.id} ${pageKindFor(rule, pathname)}`;
 
 /** (a) The floor: parsing alone, which every matcher has to pay. */
