@@ -15,7 +15,7 @@ import { viewVerdict } from '@/src/core/verdict-view';
 const MAX_URL = 8192;
 const MAX_QUERY = 500;
 const empty = z.strictObject({});
-const homeField = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/).optional();
+const homeField = settingsSchema.shape.home.unwrap().optional();
 const requests = {
   getPageVerdict: z.strictObject({ url: z.string().max(MAX_URL) }),
   dismissProvider: z.strictObject({ providerId: z.string().max(100), how: z.enum(['snooze', 'mute']) }),

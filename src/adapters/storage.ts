@@ -13,39 +13,24 @@ export const dismissalsStorage = storage.defineItem<Dismissals>('local:dismissal
   version: 1,
 });
 
-/** Reads settings, falling back field by field on corrupted or foreign-shaped values. */
-export async function readSettings(): Promise<Settings> {
+/** Reads a stored value through its sanitiser; a read that fails (no such area, a broken profile) gives the fallback. */
+async function readSafely<T>(read: () => Promise<unknown>, sanitise: (stored: unknown) => T, fallback: T): Promise<T> {
   try {
-    return sanitiseSettings(await settingsStorage.getValue());
+    return sanitise(await read());
   } catch {
-    return defaultSettings;
+    return fallback;
   }
 }
 
-export async function readDismissals(): Promise<Dismissals> {
-  try {
-    return sanitiseDismissals(await dismissalsStorage.getValue());
-  } catch {
-    return noDismissals;
-  }
-}
+/** Settings, falling back field by field on corrupted or foreign-shaped values. */
+export const readSettings = () => readSafely(() => settingsStorage.getValue(), sanitiseSettings, defaultSettings);
+
+export const readDismissals = () => readSafely(() => dismissalsStorage.getValue(), sanitiseDismissals, noDismissals);
 
 /** The last managed policy the background saw, so a freshly started browser can answer before managed storage does. */
 export const lastPolicyStorage = storage.defineItem<ManagedPolicy>('local:lastManagedPolicy', { fallback: {}, version: 1 });
 
-export async function readLastPolicy(): Promise<ManagedPolicy> {
-  try {
-    return sanitisePolicy(await lastPolicyStorage.getValue());
-  } catch {
-    return {};
-  }
-}
+export const readLastPolicy = () => readSafely(() => lastPolicyStorage.getValue(), sanitisePolicy, {});
 
 /** The administrator's policy; absent (or unreadable, as in Firefox without policies) means none. */
-export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  try {
-    return sanitisePolicy(await storage.snapshot('managed'));
-  } catch {
-    return {};
-  }
-}
+export const readManagedPolicy = () => readSafely(() => storage.snapshot('managed'), sanitisePolicy, {});
