@@ -1,4 +1,4 @@
-import type { Dataset, RecordKind, Source } from './dataset-schema';
+import { endedStatuses, type Dataset, type Entity, type RecordKind, type Source } from './dataset-schema';
 import type { DatasetProblem } from './dataset';
 import { earliestDay } from './dates';
 
@@ -25,7 +25,11 @@ export function checkDatasetRules(dataset: Dataset, today: string, fileOf: FileO
     if (date && earliestDay(date) > today) report(kind, id, `${field} ${date} is in the future`);
   };
   const checkSources = (kind: RecordKind, id: string, sources: readonly Source[]) =>
-    sources.forEach((source, i) => checkDate(kind, id, `sources.${i}.date`, source.date));
+    sources.forEach((source, i) => {
+      checkDate(kind, id, `sources.${i}.date`, source.date);
+      const problem = urlProblem(source.url);
+      if (problem) report(kind, id, `sources.${i}.url ${problem}`);
+    });
 
   for (const j of dataset.jurisdictions) {
     if (j.partOf) resolve('jurisdictions', j.partOf, 'jurisdictions', j.id, 'partOf');
@@ -41,6 +45,7 @@ export function checkDatasetRules(dataset: Dataset, today: string, fileOf: FileO
     resolve('jurisdictions', e.incorporatedIn, 'entities', e.id, 'incorporatedIn');
     resolve('jurisdictions', e.headquarteredIn, 'entities', e.id, 'headquarteredIn');
     for (const link of e.parents) {
+      if (link.votes !== undefined && link.share === undefined) report('entities', e.id, `parent link to ${link.entity} gives votes without the equity share`);
       resolve('entities', link.entity, 'entities', e.id, 'parent');
       checkDate('entities', e.id, 'parent from', link.from);
       checkDate('entities', e.id, 'parent to', link.to);
@@ -52,6 +57,7 @@ export function checkDatasetRules(dataset: Dataset, today: string, fileOf: FileO
   }
   problems.push(...findParentCycles(dataset, fileOf));
 
+  const entities = new Map(dataset.entities.map((e) => [e.id as string, e]));
   const hostOwner = new Map<string, string>();
   for (const p of dataset.providers) {
     resolve('entities', p.operator, 'providers', p.id, 'operator');
@@ -70,18 +76,54 @@ export function checkDatasetRules(dataset: Dataset, today: string, fileOf: FileO
     for (const field of ['date', 'start', 'end', 'checked'] as const) checkDate('actions', a.id, field, a[field]);
     checkSources('actions', a.id, a.sources);
     if (a.start && a.end && earliestDay(a.end) < earliestDay(a.start)) report('actions', a.id, 'end lies before start');
-    if ((a.status === 'lifted' || a.status === 'revoked') && !a.end) {
-      report('actions', a.id, `a ${a.status} action keeps its end date`);
+    const ended = endedStatuses.includes(a.status);
+    if (ended && a.status !== 'closed' && !a.end) report('actions', a.id, `a ${a.status} action keeps its end date`);
+    if (!ended && a.end) report('actions', a.id, `a ${a.status} action has no end date; give the status it ended with`);
+    if (a.unconfirmed && a.sources.some((s) => s.primary)) {
+      report('actions', a.id, 'an unconfirmed report cannot cite the authority\'s own publication: drop "unconfirmed" or the source');
     }
-    if (a.status === 'reported') {
-      if (!a.sources.some((s) => !s.primary)) report('actions', a.id, 'a reported action needs a press source (primary: false)');
-    } else if (!a.sources.some((s) => s.primary)) {
-      report('actions', a.id, `a ${a.status} action needs at least one primary source (the authority's own publication)`);
+    if (a.binds.includes('everyone') && a.binds.length > 1) report('actions', a.id, 'binds "everyone" already covers the others');
+    for (const named of a.names) {
+      const entity = entities.get(named.entity);
+      if (entity && named.scope !== 'mentioned' && !isNameOf(named.asNamed, entity)) {
+        report(
+          'actions',
+          a.id,
+          `names ${named.entity} as "${named.asNamed}", which is not one of its names: link the entity the authority named (add it, with its parent), or add the spelling to otherNames if it is the same company`,
+        );
+      }
     }
   }
 
   if (dataset.meta.reviewed > today) problems.push({ file: 'dataset.json', message: `reviewed ${dataset.meta.reviewed} is in the future` });
   return problems;
+}
+
+/** Case, punctuation and a trailing parenthesis do not make another name: "HUAWEI TECHNOLOGIES CO., LTD. (Huawei)" is "Huawei Technologies Co., Ltd.". */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s*[(（][^()（）]*[)）]\s*$/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function isNameOf(asNamed: string, entity: Entity): boolean {
+  const key = nameKey(asNamed);
+  return [entity.name, ...entity.otherNames].some((name) => nameKey(name) === key);
+}
+
+/** Why a source URL is not a clean citation: tracking parameters, or a host spelled with a trailing dot. */
+export function urlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not a URL';
+  }
+  if (parsed.hostname.endsWith('.')) return `has a trailing dot in its host (${parsed.hostname})`;
+  const tracking = [...parsed.searchParams.keys()].find((key) => /^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$)/i.test(key));
+  return tracking ? `carries the tracking parameter "${tracking}"` : null;
 }
 
 function findParentCycles(dataset: Dataset, fileOf: FileOf): DatasetProblem[] {

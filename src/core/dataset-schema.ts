@@ -63,10 +63,18 @@ export const hostRuleSchema = z.strictObject({
 });
 export type HostRule = z.infer<typeof hostRuleSchema>;
 
+const percentSchema = z.number().min(0).max(100);
+
 export const parentLinkSchema = z.strictObject({
   entity: entityIdSchema,
   /** Share of ownership or the kind of control, as the source states it. */
   relation: z.string().min(1),
+  /** Percentage of the equity this parent holds, where a source states it (for sanctions ownership rules). */
+  share: percentSchema.optional(),
+  /** Percentage of the votes, where it differs from the equity share (dual-class shares). */
+  votes: percentSchema.optional(),
+  /** True where a source says this parent controls the entity (board, votes, contracts) whatever its share. */
+  controls: z.boolean().optional(),
   from: partialDateSchema.optional(),
   to: partialDateSchema.optional(),
   note: z.string().optional(),
@@ -119,16 +127,52 @@ export const actionTypes = [
 export const actionTypeSchema = z.enum(actionTypes);
 export type ActionType = z.infer<typeof actionTypeSchema>;
 
-/** "reported" means only the press says so; "open"/"closed" are for investigations. */
-export const actionStatuses = ['reported', 'proposed', 'open', 'closed', 'in-force', 'revoked', 'lifted'] as const;
+/** The legal state only; how well it is evidenced is a separate fact. "open"/"closed" are for investigations. */
+export const actionStatuses = ['proposed', 'open', 'in-force', 'closed', 'lifted', 'revoked', 'vacated', 'expired'] as const;
 export const actionStatusSchema = z.enum(actionStatuses);
 export type ActionStatus = z.infer<typeof actionStatusSchema>;
+/** Statuses of a measure that no longer applies; each keeps its end date. */
+export const endedStatuses: readonly ActionStatus[] = ['closed', 'lifted', 'revoked', 'vacated', 'expired'];
+
+/** Whom a measure binds: everyone under the jurisdiction, or one group of people or companies. */
+export const bindsValues = [
+  'everyone',
+  'government',
+  /** Only the acting authority's own staff and devices (one agency's block). */
+  'own-staff',
+  'contractors',
+  /** Telecoms or critical-infrastructure operators. */
+  'telecoms',
+  'investors',
+  'exporters',
+  /** Only the company the measure names (a licence revocation, a data-protection order, a fine). */
+  'named-company',
+] as const;
+export const bindsSchema = z.enum(bindsValues);
+export type Binds = z.infer<typeof bindsSchema>;
+
+/** What a measure is about: only security and data protection can raise a level. */
+export const concerns = ['security', 'data-protection', 'other'] as const;
+export const concernSchema = z.enum(concerns);
+export type Concern = z.infer<typeof concernSchema>;
+
+/** How far a measure reaches from the entity it names. */
+export const nameScopes = [
+  /** The named company itself. */
+  'entity',
+  /** The named company and its affiliates or subsidiaries, in the measure's own words. */
+  'affiliates',
+  /** Its people or one of its products, not the company (executives designated, an app blocked). */
+  'mentioned',
+] as const;
 
 export const namedEntitySchema = z.strictObject({
   entity: entityIdSchema,
-  /** The name exactly as the authority wrote it. */
+  /** The name exactly as the authority wrote it; one of the entity's names unless the scope is "mentioned". */
   asNamed: z.string().min(1),
+  scope: z.enum(nameScopes).default('entity'),
 });
+export type NamedEntity = z.infer<typeof namedEntitySchema>;
 
 export const actionSchema = z.strictObject({
   ...schemaRef,
@@ -137,6 +181,10 @@ export const actionSchema = z.strictObject({
   authority: authorityIdSchema,
   type: actionTypeSchema,
   status: actionStatusSchema,
+  binds: z.array(bindsSchema).min(1, 'say whom the measure binds'),
+  concern: concernSchema,
+  /** A press report of something the authority never acknowledged; needs press sources only. */
+  unconfirmed: z.boolean().default(false),
   start: partialDateSchema.optional(),
   end: partialDateSchema.optional(),
   checked: daySchema,
@@ -177,6 +225,19 @@ export const designationSchema = z.strictObject({
 });
 export type Designation = z.infer<typeof designationSchema>;
 
+/** When a sanctions block on an owner reaches what it owns (OFAC's 50 % rule; the EU's and UK's ownership or control tests). */
+export const ownershipRuleSchema = z.strictObject({
+  /** Percentage of equity (aggregated over blocked owners) from which the block reaches the owned company. */
+  threshold: percentSchema,
+  /** True for "50 % or more" (OFAC), false for "more than 50 %" (EU, UK). */
+  inclusive: z.boolean(),
+  /** Whether control without a majority share (votes, board, contracts) also reaches the owned company. */
+  control: z.boolean(),
+  summary: z.string().min(1),
+  sources: sourcesSchema,
+});
+export type OwnershipRule = z.infer<typeof ownershipRuleSchema>;
+
 export const jurisdictionSchema = z.strictObject({
   ...schemaRef,
   id: jurisdictionIdSchema,
@@ -185,6 +246,7 @@ export const jurisdictionSchema = z.strictObject({
   partOf: jurisdictionIdSchema.optional(),
   dataAccessLaws: z.array(dataAccessLawSchema).default([]),
   designations: z.array(designationSchema).default([]),
+  ownershipRule: ownershipRuleSchema.optional(),
 });
 export type Jurisdiction = z.infer<typeof jurisdictionSchema>;
 
