@@ -70,14 +70,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (!options.stdin) {
-    print(checkQuery(options.query!, index, home, today), options.json);
+    print(checkQuery(options.query!, index, { home, audience: "general" }, today), options.json);
     return 0;
   }
   try {
     // Node hands a directory on stdin over as an empty stream, so ask the descriptor itself.
     if (fstatSync(0).isDirectory()) throw new Error('EISDIR: illegal operation on a directory');
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-      if (line.trim()) print(checkQuery(line.trim(), index, home, today), options.json);
+      if (line.trim()) print(checkQuery(line.trim(), index, { home, audience: "general" }, today), options.json);
     }
   } catch (error) {
     process.stderr.write(`check: cannot read standard input: ${(error as Error).message}\n`);

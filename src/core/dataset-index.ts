@@ -32,6 +32,8 @@ export interface DatasetIndex {
   /** Every label-aligned suffix of every rule host ("com", "aliyun.com", …) with its rule, or null: a miss ends the host walk. */
   suffixRules: ReadonlyMap<string, CompiledHostRule | null>;
   actionsByEntity: ReadonlyMap<string, readonly Action[]>;
+  /** Entities with a parent link (current or ended) to each entity: the way down a group. */
+  childrenByEntity: ReadonlyMap<string, readonly Entity[]>;
 }
 
 /** "console.aliyun.com" → ["console.aliyun.com", "aliyun.com", "com"]: the host and each parent domain. */
@@ -67,6 +69,14 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
       actionsByEntity.set(entity, list);
     }
   }
+  const childrenByEntity = new Map<string, Entity[]>();
+  for (const entity of dataset.entities) {
+    for (const link of entity.parents) {
+      const list = childrenByEntity.get(link.entity) ?? [];
+      if (!list.includes(entity)) list.push(entity);
+      childrenByEntity.set(link.entity, list);
+    }
+  }
   return {
     dataset,
     providers: new Map(dataset.providers.map((p) => [p.id, p])),
@@ -76,5 +86,6 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     hosts,
     suffixRules: new Map([...suffixRules].map(([suffix]) => [suffix, hosts.get(suffix) ?? null])),
     actionsByEntity,
+    childrenByEntity,
   };
 }

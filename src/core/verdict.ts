@@ -1,11 +1,14 @@
-import type {
-  Action,
-  ActionType,
-  Authority,
-  DataAccessLaw,
-  Designation,
-  Entity,
-  Provider,
+import {
+  endedStatuses,
+  type Action,
+  type ActionType,
+  type Authority,
+  type Binds,
+  type DataAccessLaw,
+  type Designation,
+  type Entity,
+  type OwnershipRule,
+  type Provider,
 } from './dataset-schema';
 import type { DatasetIndex } from './dataset-index';
 import { compareDatesDescending, latestDay } from './dates';
@@ -13,6 +16,16 @@ import { compareDatesDescending, latestDay } from './dates';
 /** Verdict levels, highest first. */
 export const levels = ['prohibited', 'restricted', 'under-review', 'notice'] as const;
 export type Level = (typeof levels)[number];
+
+/** Who is reading: a person or private company, a government body, a government contractor, a telecoms or critical-infrastructure operator. */
+export const audiences = ['general', 'government', 'contractor', 'telecom'] as const;
+export type Audience = (typeof audiences)[number];
+
+/** The two settings that define whose verdict it is (DESIGN.md, "Verdicts"). */
+export interface Reader {
+  home: string;
+  audience: Audience;
+}
 
 /** Positive when `a` is more severe than `b`; null (no verdict) is below every level. */
 export function compareLevels(a: Level | null, b: Level | null): number {
@@ -24,51 +37,69 @@ export function isAtLeast(level: Level | null, minimum: Level): boolean {
   return compareLevels(level, minimum) >= 0 && level !== null;
 }
 
-/** What an in-force action of each type does to someone in the acting jurisdiction (DESIGN.md, "Verdicts"); null is context only. */
-const inForceLevel: Record<ActionType, Level | null> = {
-  sanctions: 'prohibited',
-  ban: 'prohibited',
-  'entity-list': 'restricted',
-  'covered-list': 'restricted',
-  'military-company-list': 'restricted',
-  'investment-ban': 'restricted',
-  'government-device-ban': 'restricted',
-  'licence-revocation': 'restricted',
-  'data-protection-order': 'restricted',
-  law: 'restricted',
-  investigation: 'under-review',
-  fine: null,
-  warning: null,
-  'court-ruling': null,
+/** Whom a measure must bind to forbid this audience anything. */
+const bindsAudience: Record<Audience, readonly Binds[]> = {
+  general: ['everyone'],
+  government: ['everyone', 'government'],
+  contractor: ['everyone', 'contractors'],
+  telecom: ['everyone', 'telecoms'],
 };
+
+/** Measures that forbid dealing with the provider to whom they bind. */
+const prohibitions: ReadonlySet<ActionType> = new Set(['sanctions', 'ban', 'government-device-ban']);
+/** Measures that restrict no one's choice of provider: shown, never raising a level. */
+const contextTypes: ReadonlySet<ActionType> = new Set(['fine', 'court-ruling', 'warning']);
+
+/** How the entity an action names stands to the provider. */
+export type Relation = 'operator' | 'parent' | 'group';
+const relationRank: Record<Relation, number> = { operator: 0, parent: 1, group: 2 };
+
+/** Official: one source is the authority's own publication; press otherwise; unconfirmed: a press report the authority never acknowledged. */
+export type Evidence = 'official' | 'press' | 'unconfirmed';
+
+export function evidenceOf(action: Action): Evidence {
+  if (action.sources.some((s) => s.primary)) return 'official';
+  return action.unconfirmed ? 'unconfirmed' : 'press';
+}
 
 export interface ActionView {
   action: Action;
   authority: Authority | undefined;
   /** Jurisdiction of the acting authority. */
   jurisdiction: string;
-  /** Whether the acting jurisdiction is the home jurisdiction or a union it belongs to. */
+  /** Whether the acting jurisdiction is the home jurisdiction or a union or state it belongs to. */
   atHome: boolean;
-  /** The level this action gives the verdict; null for context (foreign, lifted, closed). */
+  /** The closest of the named entities: the operator, an owner up its chain, or another company of the same group. */
+  relation: Relation;
+  evidence: Evidence;
+  /** The level this action gives this reader; null for context. */
   raises: Level | null;
-  /** The names the action gave to entities in the provider's chain. */
+  /** The names the action gave to entities of the provider's chain or group. */
   named: string[];
 }
 
 export type VerdictReason =
-  | { kind: 'action'; action: Action }
+  | {
+      kind: 'action';
+      action: Action;
+      authority: Authority | undefined;
+      /** Set when a sanctions block reaches the operator through an owner of the chain (ownership rule). */
+      owner?: Entity;
+    }
   | { kind: 'concern'; designation: Designation; designatedBy: string }
   | { kind: 'data-access-laws'; jurisdiction: string };
 
 export interface Verdict {
   provider: Provider;
   home: string;
+  audience: Audience;
   /** Operator first, then each current parent up to the top of the chain. */
   chain: Entity[];
   /** The state where the top of the chain has its headquarters (a U.S. state counts as the United States). */
   controlledFrom: string;
   level: Level | null;
   reason: VerdictReason | null;
+  /** Actions on the provider's own chain first, then those on other companies of its group. */
   actions: ActionView[];
   /** Laws giving the controlling state access to data, including those of a union it belongs to. */
   laws: DataAccessLaw[];
@@ -93,7 +124,7 @@ function isCurrent(link: { to?: string | undefined }, today: string): boolean {
   return !link.to || latestDay(link.to) >= today;
 }
 
-function controlChain(operator: Entity, index: DatasetIndex, today: string): { chain: Entity[]; related: Set<string> } {
+function controlChain(operator: Entity, index: DatasetIndex, today: string): Entity[] {
   const chain: Entity[] = [operator];
   for (let entity = operator; ; ) {
     const link = entity.parents.find((p) => isCurrent(p, today));
@@ -102,32 +133,86 @@ function controlChain(operator: Entity, index: DatasetIndex, today: string): { c
     chain.push(parent);
     entity = parent;
   }
-  const related = new Set<string>();
+  return chain;
+}
+
+/** The operator and every current owner above it, through any parent link. */
+function ownersOf(operator: Entity, index: DatasetIndex, today: string): Set<string> {
+  const owners = new Set<string>();
   const queue: Entity[] = [operator];
   while (queue.length > 0) {
     const entity = queue.pop()!;
-    if (related.has(entity.id)) continue;
-    related.add(entity.id);
+    if (owners.has(entity.id)) continue;
+    owners.add(entity.id);
     for (const link of entity.parents) {
       const parent = isCurrent(link, today) ? index.entities.get(link.entity) : undefined;
       if (parent) queue.push(parent);
     }
   }
-  return { chain, related };
+  return owners;
 }
 
-function levelOf(action: Action, atHome: boolean): Level | null {
-  if (!atHome) return null;
-  switch (action.status) {
-    case 'reported':
-    case 'proposed':
-    case 'open':
-      return 'under-review';
-    case 'in-force':
-      return inForceLevel[action.type];
-    default:
-      return null;
+/** Every company below the top of the chain through current links. */
+function groupOf(top: Entity, index: DatasetIndex, today: string): Set<string> {
+  const group = new Set<string>();
+  const queue: string[] = [top.id];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (group.has(id)) continue;
+    group.add(id);
+    for (const child of index.childrenByEntity.get(id) ?? []) {
+      if (child.parents.some((link) => link.entity === id && isCurrent(link, today))) queue.push(child.id);
+    }
   }
+  return group;
+}
+
+function meetsThreshold(share: number | undefined, rule: OwnershipRule): boolean {
+  return share !== undefined && (rule.inclusive ? share >= rule.threshold : share > rule.threshold);
+}
+
+/**
+ * Whether a block on the `blocked` entities reaches `entity` under a jurisdiction's ownership rule:
+ * blocked owners' shares add up (OFAC's aggregation), and where the rule counts control, a controlling owner suffices.
+ */
+function blockReaches(entity: Entity, blocked: ReadonlySet<string>, rule: OwnershipRule | undefined, index: DatasetIndex, today: string, seen = new Set<string>()): boolean {
+  if (blocked.has(entity.id)) return true;
+  if (!rule || seen.has(entity.id)) return false;
+  seen.add(entity.id);
+  let blockedShare = 0;
+  for (const link of entity.parents) {
+    const parent = isCurrent(link, today) ? index.entities.get(link.entity) : undefined;
+    if (!parent || !blockReaches(parent, blocked, rule, index, today, seen)) continue;
+    if (rule.control && (link.controls || meetsThreshold(link.votes, rule))) return true;
+    blockedShare += link.share ?? 0;
+  }
+  return meetsThreshold(blockedShare, rule);
+}
+
+interface Scene {
+  reader: Reader;
+  homeLineage: string[];
+  operator: Entity;
+  owners: Set<string>;
+  index: DatasetIndex;
+  today: string;
+}
+
+/** The level one action gives this reader, and the owner through whom a sanctions block reaches the operator. */
+function raiseOf(action: Action, view: Omit<ActionView, 'raises'>, covering: Entity[], scene: Scene): { level: Level | null; owner?: Entity } {
+  if (!view.atHome || covering.length === 0 || action.concern === 'other' || contextTypes.has(action.type)) return { level: null };
+  if (endedStatuses.includes(action.status)) return { level: null };
+  if (action.status !== 'in-force' || view.evidence === 'unconfirmed' || action.type === 'investigation') return { level: 'under-review' };
+  if (!prohibitions.has(action.type)) return { level: 'restricted' };
+  if (action.binds.some((b) => bindsAudience[scene.reader.audience].includes(b))) {
+    if (action.type !== 'sanctions' || covering.some((e) => e.id === scene.operator.id)) return { level: 'prohibited' };
+    const rule = scene.index.jurisdictions.get(view.jurisdiction)?.ownershipRule;
+    const blocked = new Set(covering.map((e) => e.id));
+    if (blockReaches(scene.operator, blocked, rule, scene.index, scene.today)) return { level: 'prohibited', owner: covering[0] };
+    return { level: 'restricted' };
+  }
+  // A rule for telecoms networks says nothing about anyone else's use; a government's own ban is a signal to everyone.
+  return { level: action.type === 'ban' && action.binds.every((b) => b === 'telecoms') ? null : 'restricted' };
 }
 
 function designationsOf(lineage: readonly string[], index: DatasetIndex): Array<{ designation: Designation; by: string }> {
@@ -135,41 +220,68 @@ function designationsOf(lineage: readonly string[], index: DatasetIndex): Array<
 }
 
 /**
- * The verdict on a provider for a person whose home jurisdiction is `home`:
- * its level, why, and every action on its control chain, most relevant first.
+ * The verdict on a provider for one reader (home jurisdiction and audience): its level, why, and every
+ * action on its control chain and group, most relevant first.
  */
-export function verdictFor(provider: Provider, home: string, index: DatasetIndex, today: string): Verdict {
+export function verdictFor(provider: Provider, reader: Reader, index: DatasetIndex, today: string): Verdict {
   const operator = index.entities.get(provider.operator);
   if (!operator) throw new Error(`provider ${provider.id} has no operator entity ${provider.operator}`);
-  const { chain, related } = controlChain(operator, index, today);
-  const controlledFrom = stateOf(chain[chain.length - 1]!.headquarteredIn, index);
-  const homeLineage = jurisdictionLineage(home, index);
+  const chain = controlChain(operator, index, today);
+  const top = chain[chain.length - 1]!;
+  const owners = ownersOf(operator, index, today);
+  const group = groupOf(top, index, today);
+  const controlledFrom = stateOf(top.headquarteredIn, index);
+  const homeLineage = jurisdictionLineage(reader.home, index);
   const controllerLineage = jurisdictionLineage(controlledFrom, index);
+  const scene: Scene = { reader, homeLineage, operator, owners, index, today };
 
+  const relationOf = (id: string): Relation | null =>
+    id === operator.id ? 'operator' : owners.has(id) ? 'parent' : group.has(id) ? 'group' : null;
   const seen = new Set<Action>();
   const actions: ActionView[] = [];
-  for (const entityId of related) {
+  let level: Level | null = null;
+  let reason: VerdictReason | null = null;
+  for (const entityId of [...owners, ...group]) {
     for (const action of index.actionsByEntity.get(entityId) ?? []) {
       if (seen.has(action)) continue;
       seen.add(action);
+      const ours = action.names.flatMap((name) => {
+        const relation = relationOf(name.entity);
+        return relation ? [{ name, relation }] : [];
+      });
+      const relation = ours.map((n) => n.relation).sort((a, b) => relationRank[a] - relationRank[b])[0]!;
+      // Only names the measure really reaches count: the chain's own, or the group's where it covers affiliates.
+      const covering = ours
+        .filter(({ name, relation: r }) => name.scope !== 'mentioned' && (r !== 'group' || name.scope === 'affiliates'))
+        .map(({ name }) => index.entities.get(name.entity)!);
       const authority = index.authorities.get(action.authority);
       const jurisdiction = authority?.jurisdiction ?? '';
-      const atHome = homeLineage.includes(jurisdiction);
-      const named = action.names.filter((n) => related.has(n.entity)).map((n) => n.asNamed);
-      actions.push({ action, authority, jurisdiction, atHome, raises: levelOf(action, atHome), named });
+      const base = {
+        action,
+        authority,
+        jurisdiction,
+        atHome: homeLineage.includes(jurisdiction),
+        relation,
+        evidence: evidenceOf(action),
+        named: ours.map(({ name }) => name.asNamed),
+      };
+      const raised = raiseOf(action, base, covering, scene);
+      actions.push({ ...base, raises: raised.level });
+      if (raised.level && compareLevels(raised.level, level) > 0) {
+        level = raised.level;
+        reason = { kind: 'action', action, authority, ...(raised.owner && { owner: raised.owner }) };
+      }
     }
   }
-  actions.sort((a, b) => Number(b.atHome) - Number(a.atHome) || compareDatesDescending(a.action.date, b.action.date));
+  actions.sort(
+    (a, b) =>
+      Number(a.relation === 'group') - Number(b.relation === 'group') ||
+      Number(b.atHome) - Number(a.atHome) ||
+      Number(b.raises !== null) - Number(a.raises !== null) ||
+      compareDatesDescending(a.action.date, b.action.date),
+  );
 
   const laws = controllerLineage.flatMap((id) => index.jurisdictions.get(id)?.dataAccessLaws ?? []);
-  let level: Level | null = null;
-  let reason: VerdictReason | null = null;
-  for (const view of actions) {
-    if (view.raises && compareLevels(view.raises, level) > 0) {
-      level = view.raises;
-      reason = { kind: 'action', action: view.action };
-    }
-  }
   const foreign = !controllerLineage.some((id) => homeLineage.includes(id));
   if (level === null && foreign) {
     const homeDesignations = designationsOf(homeLineage, index);
@@ -184,6 +296,5 @@ export function verdictFor(provider: Provider, home: string, index: DatasetIndex
       reason = { kind: 'data-access-laws', jurisdiction: controlledFrom };
     }
   }
-  return { provider, home, chain, controlledFrom, level, reason, actions, laws };
+  return { provider, home: reader.home, audience: reader.audience, chain, controlledFrom, level, reason, actions, laws };
 }
-

@@ -1,22 +1,93 @@
 import { describe, expect, it } from 'vitest';
-import { compareLevels, isAtLeast, verdictFor } from '../../src/core/verdict';
+import { reasonSentence } from '../../src/core/reason';
+import { compareLevels, evidenceOf, isAtLeast, verdictFor, type Audience } from '../../src/core/verdict';
 import { FIXTURE_TODAY, fixtureIndex } from '../fixture-dataset';
 
 const index = fixtureIndex();
-const verdict = (providerId: string, home: string) => verdictFor(index.providers.get(providerId)!, home, index, FIXTURE_TODAY);
+const verdict = (providerId: string, home: string, audience: Audience = 'general') =>
+  verdictFor(index.providers.get(providerId)!, { home, audience }, index, FIXTURE_TODAY);
+const raisesOf = (providerId: string, home: string, audience: Audience = 'general') =>
+  Object.fromEntries(verdict(providerId, home, audience).actions.map((a) => [a.action.id, a.raises]));
 
 describe('verdictFor', () => {
+  // Each row: the level one reader gets, and the measure that gives it (DESIGN.md, "Verdicts").
   it.each([
-    { provider: 'sample-cloud-china', home: 'US', level: 'under-review', because: 'us-review-sample' },
-    { provider: 'sample-cloud-china', home: 'IT', level: 'restricted', because: 'it-order-sample-ai' },
-    { provider: 'sample-cloud', home: 'US', level: 'under-review', because: 'us-review-sample' },
-    { provider: 'northern-cloud', home: 'US', level: 'restricted', because: 'us-list-northern' },
-    { provider: 'northern-cloud', home: 'EU', level: 'prohibited', because: 'eu-sanctions-northern' },
-    { provider: 'northern-cloud', home: 'DE', level: 'prohibited', because: 'eu-sanctions-northern' },
-  ])('$provider for $home: $level because of $because', ({ provider, home, level, because }) => {
-    const result = verdict(provider, home);
+    // A government's own device ban restricts everyone else; the unconfirmed review alone would be "under review".
+    { provider: 'sample-cloud-china', home: 'US', audience: 'general', level: 'restricted', because: 'us-device-ban-sample-ai' },
+    // The same ban binds government bodies, so for them it prohibits.
+    { provider: 'sample-cloud-china', home: 'US', audience: 'government', level: 'prohibited', because: 'us-device-ban-sample-ai' },
+    // A ban that binds telecoms operators prohibits only them.
+    { provider: 'sample-cloud-china', home: 'US', audience: 'telecom', level: 'prohibited', because: 'us-telecom-ban-group' },
+    { provider: 'sample-cloud-china', home: 'US', audience: 'contractor', level: 'restricted', because: 'us-device-ban-sample-ai' },
+    { provider: 'sample-cloud-china', home: 'IT', audience: 'general', level: 'restricted', because: 'it-order-sample-ai' },
+    // The device ban names the sister company, not this provider's operator: only the unconfirmed review remains.
+    { provider: 'sample-cloud', home: 'US', audience: 'general', level: 'under-review', because: 'us-review-sample' },
+    { provider: 'sample-cloud', home: 'US', audience: 'government', level: 'under-review', because: 'us-review-sample' },
+    { provider: 'sample-cloud', home: 'US', audience: 'telecom', level: 'prohibited', because: 'us-telecom-ban-group' },
+    { provider: 'northern-cloud', home: 'US', audience: 'general', level: 'restricted', because: 'us-list-northern' },
+    { provider: 'northern-cloud', home: 'EU', audience: 'general', level: 'prohibited', because: 'eu-sanctions-northern' },
+    { provider: 'northern-cloud', home: 'DE', audience: 'general', level: 'prohibited', because: 'eu-sanctions-northern' },
+    // A state's ban binds that state's government only.
+    { provider: 'northern-cloud', home: 'US-TX', audience: 'government', level: 'prohibited', because: 'us-tx-ban-northern-cloud' },
+    { provider: 'northern-cloud', home: 'US', audience: 'government', level: 'restricted', because: 'us-list-northern' },
+    // 60 % owned by a blocked bank: blocked under both ownership rules.
+    { provider: 'northern-hosting', home: 'US', audience: 'general', level: 'prohibited', because: 'us-sanctions-northern-owners' },
+    { provider: 'northern-hosting', home: 'EU', audience: 'general', level: 'prohibited', because: 'eu-sanctions-northern-bank' },
+    // 30 % with board control: the U.S. rule counts shares only, the EU rule counts control.
+    { provider: 'northern-minority', home: 'US', audience: 'general', level: 'restricted', because: 'us-sanctions-northern-owners' },
+    { provider: 'northern-minority', home: 'EU', audience: 'general', level: 'prohibited', because: 'eu-sanctions-northern-bank' },
+    // 30 % + 25 % held by two owners the U.S. blocks add up to 55 %; the EU blocks only the 30 % owner.
+    { provider: 'northern-joint', home: 'US', audience: 'general', level: 'prohibited', because: 'us-sanctions-northern-owners' },
+    { provider: 'northern-joint', home: 'EU', audience: 'general', level: 'restricted', because: 'eu-sanctions-northern-bank' },
+  ] as const)('$provider for $audience in $home: $level because of $because', ({ provider, home, audience, level, because }) => {
+    const result = verdict(provider, home, audience);
     expect(result.level).toBe(level);
     expect(result.reason).toMatchObject({ kind: 'action', action: { id: because } });
+  });
+
+  it('names the blocked owner through whom a sanctions block reaches the operator', () => {
+    expect(verdict('northern-hosting', 'US').reason).toMatchObject({ kind: 'action', owner: { id: 'northern-bank' } });
+    expect(verdict('northern-cloud', 'EU').reason).not.toHaveProperty('owner');
+  });
+
+  it('keeps measures on people, ended measures, platform rules and other audiences as context', () => {
+    expect(raisesOf('sample-cloud-china', 'US')).toMatchObject({
+      'us-officers-designation': null,
+      'us-vacated-order': null,
+      'us-telecom-ban-group': null,
+      'us-review-sample': 'under-review',
+    });
+    expect(raisesOf('sample-cloud', 'EU')).toMatchObject({ 'eu-platform-proceedings': null });
+  });
+
+  it("shows another group company's measure under the group, after the provider's own, without raising the level", () => {
+    const result = verdict('sample-cloud', 'US');
+    const carrier = result.actions.find((a) => a.action.id === 'us-carrier-revocation');
+    expect(carrier).toMatchObject({ relation: 'group', raises: null, named: ['Sample Carrier Americas Inc.'] });
+    expect(result.actions.at(-1)?.relation).toBe('group');
+    expect(result.actions.find((a) => a.action.id === 'us-device-ban-sample-ai')).toMatchObject({ relation: 'group', raises: null });
+    expect(result.actions.find((a) => a.action.id === 'us-review-sample')).toMatchObject({ relation: 'parent' });
+  });
+
+  it('tells official, press and unconfirmed evidence apart', () => {
+    const action = (id: string) => index.dataset.actions.find((a) => a.id === id)!;
+    expect(evidenceOf(action('us-carrier-revocation'))).toBe('official');
+    expect(evidenceOf(action('us-review-sample'))).toBe('unconfirmed');
+    expect(evidenceOf({ ...action('us-review-sample'), unconfirmed: false })).toBe('press');
+  });
+
+  it('says why in one sentence naming the measure and its date', () => {
+    expect(reasonSentence(verdict('sample-cloud-china', 'US'), index)).toBe(
+      'Restricted: Fixture agency bans Sample AI on federal devices (US Fixture Agency, 6 February 2025).',
+    );
+    expect(reasonSentence(verdict('northern-hosting', 'US'), index)).toBe(
+      'Prohibited: its owner Northern Bank PJSC is blocked: Fixture office blocks Northern Bank and Northern Insurer (USFSO, 6 April 2022).',
+    );
+    expect(reasonSentence(verdict('sample-cloud', 'US'), index)).toMatch(/^Under review: press reports, not confirmed by the authority: .+ \(US Fixture Agency, 18 January 2022\)\.$/);
+    expect(reasonSentence(verdict('sample-ai', 'GB'), index)).toBe(
+      'Notice: controlled from China, whose laws give the state access to data held by companies there; GB has not found its data protection adequate.',
+    );
+    expect(reasonSentence(verdict('domestic-cloud', 'US'), index)).toBeNull();
   });
 
   it("gives a notice where the controller's laws give its state access to data and home has no adequacy finding for it", () => {
@@ -34,7 +105,7 @@ describe('verdictFor', () => {
 
   it('names the designation when the home jurisdiction lists the controller as a concern', () => {
     const withoutActions = { ...index, actionsByEntity: new Map() };
-    const result = verdictFor(index.providers.get('sample-cloud-china')!, 'US', withoutActions, FIXTURE_TODAY);
+    const result = verdictFor(index.providers.get('sample-cloud-china')!, { home: 'US', audience: 'general' }, withoutActions, FIXTURE_TODAY);
     expect(result.level).toBe('notice');
     expect(result.reason).toMatchObject({ kind: 'concern', designatedBy: 'US', designation: { id: 'us-fixture-adversaries' } });
   });
@@ -70,13 +141,18 @@ describe('verdictFor', () => {
     expect(result.level).toBeNull();
   });
 
-  it("orders the home jurisdiction's actions first, then the newest", () => {
+  it("orders the provider's own chain before its group; within each, home first, then what raises the level, then the newest", () => {
     expect(verdict('sample-cloud-china', 'US').actions.map((a) => a.action.id)).toEqual([
+      'us-device-ban-sample-ai',
       'us-review-sample',
+      'us-officers-designation',
+      'us-vacated-order',
+      'us-telecom-ban-group',
       'it-order-sample-ai',
       'cn-fine-sample',
+      'us-carrier-revocation',
     ]);
-    expect(verdict('northern-cloud', 'EU').actions.map((a) => a.action.id)).toEqual(['eu-sanctions-northern', 'us-list-northern']);
+    expect(verdict('northern-cloud', 'EU').actions.map((a) => a.action.id)).toEqual(['eu-sanctions-northern', 'us-tx-ban-northern-cloud', 'us-list-northern']);
   });
 
   it("lists the controlling jurisdiction's data-access laws", () => {
