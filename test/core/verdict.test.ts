@@ -151,6 +151,7 @@ describe('verdictFor', () => {
       'it-order-sample-ai',
       'cn-fine-sample',
       'us-carrier-revocation',
+      'eu-platform-proceedings',
     ]);
     expect(verdict('northern-cloud', 'EU').actions.map((a) => a.action.id)).toEqual(['eu-sanctions-northern', 'us-tx-ban-northern-cloud', 'us-list-northern']);
   });
