@@ -9,20 +9,21 @@ import { homeFromLocale } from '@/src/core/home-jurisdiction';
 import { searchProviders } from '@/src/core/search';
 import { effectiveSettings, settingsSchema, shouldShowBanner, SNOOZE_DAYS, type EffectiveSettings, type ManagedPolicy } from '@/src/core/settings';
 import { matchUrl } from '@/src/core/url-matcher';
-import { verdictFor } from '@/src/core/verdict';
+import { verdictFor, type Audience, type Reader } from '@/src/core/verdict';
 import { viewVerdict } from '@/src/core/verdict-view';
 
 const MAX_URL = 8192;
 const MAX_QUERY = 500;
 const empty = z.strictObject({});
 const homeField = settingsSchema.shape.home.unwrap().optional();
+const audienceField = settingsSchema.shape.audience.optional();
 const requests = {
   getPageVerdict: z.strictObject({ url: z.string().max(MAX_URL) }),
   dismissProvider: z.strictObject({ providerId: z.string().max(100), how: z.enum(['snooze', 'mute']) }),
   openDetails: z.strictObject({ providerId: z.string().max(100) }),
-  getVerdictForUrl: z.strictObject({ url: z.string().max(MAX_URL), home: homeField }),
-  getProviderVerdict: z.strictObject({ providerId: z.string().max(100), home: homeField }),
-  searchProviders: z.strictObject({ query: z.string().max(MAX_QUERY), home: homeField }),
+  getVerdictForUrl: z.strictObject({ url: z.string().max(MAX_URL), home: homeField, audience: audienceField }),
+  getProviderVerdict: z.strictObject({ providerId: z.string().max(100), home: homeField, audience: audienceField }),
+  searchProviders: z.strictObject({ query: z.string().max(MAX_QUERY), home: homeField, audience: audienceField }),
   getDatasetInfo: empty,
   getSettings: empty,
   saveSettings: z.strictObject({ settings: settingsSchema.strict() }),
@@ -82,14 +83,17 @@ async function currentSettings(options?: { waitForFresh: boolean }): Promise<Set
   return { settings, effective: effectiveSettings(settings, policy, localeHome), localeHome, dismissals };
 }
 
-function homeOrDefault(home: string | undefined, effective: EffectiveSettings): string {
-  return home && datasetIndex().jurisdictions.has(home) ? home : effective.home;
+/** The reader a popup asks about ("See as"), or the settings' own; an administrator's lock wins over both. */
+function readerFor(asked: { home?: string | undefined; audience?: Audience | undefined }, effective: EffectiveSettings): Reader {
+  const home = asked.home && !effective.locked.includes('home') && datasetIndex().jurisdictions.has(asked.home) ? asked.home : effective.home;
+  const audience = asked.audience && !effective.locked.includes('audience') ? asked.audience : effective.audience;
+  return { home, audience };
 }
 
-function providerVerdict(providerId: string, home: string, pageKind: PageVerdict['pageKind'] | null = null) {
+function providerVerdict(providerId: string, reader: Reader, pageKind: PageVerdict['pageKind'] | null = null) {
   const index = datasetIndex();
   const provider = index.providers.get(providerId);
-  return provider ? viewVerdict(verdictFor(provider, home, index, todayUtc()), pageKind, index) : null;
+  return provider ? viewVerdict(verdictFor(provider, reader, index, todayUtc()), pageKind, index) : null;
 }
 
 /** Registers every background handler; each re-validates its payload before acting. */
@@ -104,7 +108,7 @@ export function registerBackgroundHandlers(): void {
       return null;
     }
     const { effective, dismissals } = await currentSettings();
-    const view = providerVerdict(match.provider.id, effective.home, match.pageKind)!;
+    const view = providerVerdict(match.provider.id, readerFor({}, effective), match.pageKind)!;
     showBadge(tabId, match.provider.name, view.level).catch(() => undefined);
     const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, Date.now());
     return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss };
@@ -134,28 +138,28 @@ export function registerBackgroundHandlers(): void {
 
   onMessage('getVerdictForUrl', async ({ data, sender }) => {
     requireExtensionPage(sender);
-    const { url, home } = requests.getVerdictForUrl.parse(data);
+    const { url, ...asked } = requests.getVerdictForUrl.parse(data);
     const match = matchUrl(url, datasetIndex());
     if (!match) return null;
     const { effective } = await currentSettings();
-    return providerVerdict(match.provider.id, homeOrDefault(home, effective), match.pageKind);
+    return providerVerdict(match.provider.id, readerFor(asked, effective), match.pageKind);
   });
 
   onMessage('getProviderVerdict', async ({ data, sender }) => {
     requireExtensionPage(sender);
-    const { providerId, home } = requests.getProviderVerdict.parse(data);
+    const { providerId, ...asked } = requests.getProviderVerdict.parse(data);
     const { effective } = await currentSettings();
-    return providerVerdict(providerId, homeOrDefault(home, effective));
+    return providerVerdict(providerId, readerFor(asked, effective));
   });
 
   onMessage('searchProviders', async ({ data, sender }): Promise<SearchResult[]> => {
     requireExtensionPage(sender);
-    const { query, home } = requests.searchProviders.parse(data);
+    const { query, ...asked } = requests.searchProviders.parse(data);
     const { effective } = await currentSettings();
     const index = datasetIndex();
-    const homeId = homeOrDefault(home, effective);
+    const reader = readerFor(asked, effective);
     return searchProviders(query, index).map(({ provider, matched }) => {
-      const verdict = verdictFor(provider, homeId, index, todayUtc());
+      const verdict = verdictFor(provider, reader, index, todayUtc());
       const controlledFrom = verdict.controlledFrom;
       return { providerId: provider.id, name: provider.name, matched, level: verdict.level, controlledFrom: { id: controlledFrom, name: index.jurisdictions.get(controlledFrom)?.name ?? controlledFrom } };
     });

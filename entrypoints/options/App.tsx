@@ -4,7 +4,7 @@ import { sendMessage, type DatasetInfo, type SettingsState } from '@/src/adapter
 import { enumKey, t } from '@/src/adapters/i18n';
 import { pageKinds } from '@/src/core/dataset-schema';
 import { bannerPositions, parseSettingsFile, settingsFile, type Settings } from '@/src/core/settings';
-import { levels } from '@/src/core/verdict';
+import { audiences, levels } from '@/src/core/verdict';
 
 function Locked({ when }: { when: boolean }) {
   return when ? <span className="locked">{t('lockedByPolicy')}</span> : null;
@@ -82,6 +82,22 @@ export function App() {
           ))}
         </select>{' '}
         <Locked when={locked.has('home')} />
+      </Field>
+
+      <Field label={<label htmlFor={`${id}-audience`}>{t('audienceFieldLabel')}</label>} help={t('audienceHelp')}>
+        <select
+          id={`${id}-audience`}
+          disabled={locked.has('audience')}
+          value={effective.audience}
+          onChange={(event) => update({ audience: event.target.value as Settings['audience'] })}
+        >
+          {audiences.map((audience) => (
+            <option key={audience} value={audience}>
+              {t(enumKey('audience', audience))}
+            </option>
+          ))}
+        </select>{' '}
+        <Locked when={locked.has('audience')} />
       </Field>
 
       <Field label={<label htmlFor={`${id}-level`}>{t('minimumLevelLabel')}</label>}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from '#imports';
-import { sendMessage, type DatasetInfo, type SearchResult } from '@/src/adapters/messaging';
+import { sendMessage, type DatasetInfo, type SearchResult, type SeeAs } from '@/src/adapters/messaging';
+import { audiences, type Audience } from '@/src/core/verdict';
 import { enumKey, t } from '@/src/adapters/i18n';
 import { errorReportUrl, markdownReport } from '@/src/core/report';
 import type { VerdictView } from '@/src/core/verdict-view';
@@ -22,7 +23,7 @@ export function App({ locale }: { locale: string }) {
   const requested = new URLSearchParams(location.search).get('provider');
   const [subject, setSubject] = useState<Subject | null>(requested ? { kind: 'provider', providerId: requested } : null);
   const [tabUrl, setTabUrl] = useState<string | null>(null);
-  const [home, setHome] = useState<string | undefined>(undefined);
+  const [seeAs, setSeeAs] = useState<SeeAs>({});
   const [view, setView] = useState<VerdictView | null | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResult[] | null>(null);
@@ -47,15 +48,15 @@ export function App({ locale }: { locale: string }) {
     let current = true;
     const answer =
       subject.kind === 'provider'
-        ? sendMessage('getProviderVerdict', { providerId: subject.providerId, home })
+        ? sendMessage('getProviderVerdict', { providerId: subject.providerId, ...seeAs })
         : subject.url
-          ? sendMessage('getVerdictForUrl', { url: subject.url, home })
+          ? sendMessage('getVerdictForUrl', { url: subject.url, ...seeAs })
           : Promise.resolve(null);
     void answer.then((next) => current && setView(next));
     return () => {
       current = false;
     };
-  }, [subject, home]);
+  }, [subject, seeAs]);
 
   useEffect(() => {
     if (!query.trim()) {
@@ -63,11 +64,11 @@ export function App({ locale }: { locale: string }) {
       return;
     }
     let current = true;
-    void sendMessage('searchProviders', { query, home }).then((next) => current && setResults(next));
+    void sendMessage('searchProviders', { query, ...seeAs }).then((next) => current && setResults(next));
     return () => {
       current = false;
     };
-  }, [query, home]);
+  }, [query, seeAs]);
 
   const choose = (providerId: string) => {
     setQuery('');
@@ -109,16 +110,28 @@ export function App({ locale }: { locale: string }) {
           <>
             {view.pageKind && <p className="muted page-kind">{t('pageKindLabel', t(enumKey('pageKind', view.pageKind)))}</p>}
             <div className="toolbar">
-              <label>
-                {t('seeAs')}{' '}
-                <select value={view.home.id} onChange={(event) => setHome(event.target.value)}>
-                  {info?.jurisdictions.map((j) => (
-                    <option key={j.id} value={j.id}>
-                      {j.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <span className="see-as">
+                <label>
+                  {t('seeAs')}{' '}
+                  <select value={view.home.id} onChange={(event) => setSeeAs({ ...seeAs, home: event.target.value })}>
+                    {info?.jurisdictions.map((j) => (
+                      <option key={j.id} value={j.id}>
+                        {j.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>{' '}
+                <label>
+                  {t('audienceLabel')}{' '}
+                  <select value={view.audience} onChange={(event) => setSeeAs({ ...seeAs, audience: event.target.value as Audience })}>
+                    {audiences.map((audience) => (
+                      <option key={audience} value={audience}>
+                        {t(enumKey('audience', audience))}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </span>
               <button type="button" onClick={() => void copyReport()}>
                 {t('copyReport')}
               </button>

@@ -1,6 +1,8 @@
 import type { PageVerdict } from '@/src/adapters/messaging';
 import { enumKey, type Translate } from '@/src/adapters/i18n';
 import type { ActionSummary } from '@/src/core/verdict-view';
+import { bindsText, reasonText, splitByRelation } from '@/src/ui/describe';
+import { formatPartialDate } from '@/src/ui/format';
 
 export interface BannerHandlers {
   onHide(): void;
@@ -34,19 +36,20 @@ function sourceLink(url: string, text: string): HTMLElement {
   return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
 
-function actionItem(action: ActionSummary, t: Translate): HTMLLIElement {
+function actionItem(action: ActionSummary, t: Translate, locale: string): HTMLLIElement {
   const sources = action.sources.map((source, i) =>
     el('span', { class: 'source' }, i > 0 && ' · ', sourceLink(source.url, source.publisher), ` (${t(source.primary ? 'primarySource' : 'pressSource')})`),
   );
   return el(
     'li',
     { class: `action${action.atHome ? ' home' : ''}` },
-    el('p', { class: 'action-head' }, el('time', { datetime: action.date }, action.date), ' ', el('span', { class: 'authority' }, action.authorityShort ?? action.authority), ` (${action.jurisdiction.name}) — `, action.title),
+    el('p', { class: 'action-head' }, el('time', { datetime: action.date }, formatPartialDate(action.date, locale)), ' ', el('span', { class: 'authority' }, action.authorityShort ?? action.authority), ` (${action.jurisdiction.name}) — `, action.title),
     el(
       'p',
       { class: 'action-meta' },
-      `${t(enumKey('type', action.type))} · `,
-      action.status === 'reported' ? el('strong', { class: 'reported' }, t('reportedNotConfirmed')) : t(enumKey('status', action.status)),
+      `${t(enumKey('type', action.type))} · ${t(enumKey('status', action.status))} · `,
+      el('span', { class: `evidence evidence-${action.evidence}` }, t(enumKey('evidence', action.evidence))),
+      ` · ${bindsText(action, t)}`,
     ),
     el('p', { class: 'sources' }, `${t('sources')} `, ...sources),
   );
@@ -56,23 +59,26 @@ function actionItem(action: ActionSummary, t: Translate): HTMLLIElement {
  * Draws the banner into a (closed) shadow root container, replacing what was there.
  * Collapsed it is one line; expanded it lists the most relevant actions with their sources.
  */
-export function renderBanner(container: HTMLElement, page: PageVerdict, t: Translate, handlers: BannerHandlers): void {
+export function renderBanner(container: HTMLElement, page: PageVerdict, t: Translate, handlers: BannerHandlers, locale = 'en'): void {
   const { view } = page;
   const level = view.level ?? 'notice';
   const listId = 'whose-cloud-actions';
-  const shown = view.actions.slice(0, BANNER_ACTIONS);
+  // The banner shows the provider's own measures; the group's are context, in the full details.
+  const { own, group } = splitByRelation(view.actions);
+  const shown = own.slice(0, BANNER_ACTIONS);
+  const more = own.length - shown.length + group.length;
   const operator = view.chain[0];
   const top = view.chain[view.chain.length - 1];
 
-  const list = el('ul', { id: listId, class: 'actions', hidden: '' }, ...shown.map((a) => actionItem(a, t)));
-  if (view.actions.length > BANNER_ACTIONS) list.append(el('li', { class: 'more' }, t('moreActions', String(view.actions.length - BANNER_ACTIONS))));
+  const list = el('ul', { id: listId, class: 'actions', hidden: '' }, ...shown.map((a) => actionItem(a, t, locale)));
+  if (more > 0) list.append(el('li', { class: 'more' }, t('moreActions', String(more))));
   if (view.actions.length === 0) list.append(el('li', { class: 'more' }, t('noActions')));
 
-  const toggle = button(t('showActions', String(view.actions.length)), 'toggle', () => {
+  const toggle = button(t('showActions', String(own.length)), 'toggle', () => {
     const open = list.hidden;
     list.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = open ? t('hideActions') : t('showActions', String(view.actions.length));
+    toggle.textContent = open ? t('hideActions') : t('showActions', String(own.length));
   }, { 'aria-expanded': 'false', 'aria-controls': listId });
 
   const chain =
@@ -99,8 +105,12 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
       el(
         'p',
         { class: 'headline' },
-        el('strong', {}, t('controlledFrom', [view.provider.name, view.controlledFrom.name])),
-        el('span', { class: 'for' }, ` · ${t('levelFor', [t(enumKey('level', level)), view.home.name])}`),
+        el('strong', { class: 'why' }, reasonText(view, t, locale)),
+        el(
+          'span',
+          { class: 'for' },
+          ` ${t('controlledFrom', [view.provider.name, view.controlledFrom.name])} · ${t('levelFor', [t(enumKey('level', level)), view.home.name, t(enumKey('audience', view.audience))])}`,
+        ),
       ),
       toggle,
       page.allowDismiss && button('×', 'close', handlers.onHide, { 'aria-label': t('hideBanner'), title: t('hideBanner') }),

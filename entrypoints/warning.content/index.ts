@@ -45,7 +45,7 @@ export default defineContentScript({
         onSnooze: () => dismiss('snooze', page.view.provider.id),
         onMute: () => dismiss('mute', page.view.provider.id),
         onDetails: () => void sendMessage('openDetails', { providerId: page.view.provider.id }).catch(() => undefined),
-      });
+      }, browser.i18n.getUILanguage());
     };
     const refresh = async () => {
       // If the background cannot answer (updated, reloading), leave the page as it is and say nothing.

@@ -8,6 +8,6 @@ export type Translate = (key: MessageKey, substitutions?: string | string[]) => 
 export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
 
 /** Message key of a dataset enum value: "under-review" → "level_under_review". */
-export function enumKey(prefix: 'level' | 'levelHelp' | 'status' | 'type' | 'pageKind', value: string): MessageKey {
+export function enumKey(prefix: 'level' | 'levelHelp' | 'status' | 'type' | 'pageKind' | 'binds' | 'evidence' | 'audience', value: string): MessageKey {
   return `${prefix}_${value.replaceAll('-', '_')}` as MessageKey;
 }

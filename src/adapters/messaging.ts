@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Dismissals, EffectiveSettings, Settings } from '@/src/core/settings';
 import type { PageKind } from '@/src/core/dataset-schema';
 import type { VerdictView } from '@/src/core/verdict-view';
+import type { Audience } from '@/src/core/verdict';
 
 /** What a provider page needs to decide on, and draw, its banner. */
 export interface PageVerdict {
@@ -38,6 +39,12 @@ export interface SettingsState {
 
 export type DismissHow = 'snooze' | 'mute';
 
+/** The popup's "See as": another home or audience than the settings', for this look only. */
+export interface SeeAs {
+  home?: string;
+  audience?: Audience;
+}
+
 /** Every question popup, options and content scripts ask the background. Only the background handles it. */
 export interface BackgroundProtocol {
   /** From a content script: the verdict for the page it runs in; the tab and origin come from the sender. */
@@ -47,9 +54,9 @@ export interface BackgroundProtocol {
   /** From a content script: open the provider's full details in an extension tab. */
   openDetails(data: { providerId: string }): void;
   /** Popup: the verdict for a URL (the active tab's) or null when it is no known provider. */
-  getVerdictForUrl(data: { url: string; home?: string }): VerdictView | null;
-  getProviderVerdict(data: { providerId: string; home?: string }): VerdictView | null;
-  searchProviders(data: { query: string; home?: string }): SearchResult[];
+  getVerdictForUrl(data: { url: string } & SeeAs): VerdictView | null;
+  getProviderVerdict(data: { providerId: string } & SeeAs): VerdictView | null;
+  searchProviders(data: { query: string } & SeeAs): SearchResult[];
   getDatasetInfo(data: Record<string, never>): DatasetInfo;
   getSettings(data: Record<string, never>): SettingsState;
   saveSettings(data: { settings: Settings }): SettingsState;

@@ -1,30 +1,57 @@
 import { fstatSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { checkQuery, type CheckResult } from '../core/check';
 import { todayUtc } from '../core/dates';
-import { homeFromLocale } from '../core/home-jurisdiction';
 import type { DatasetIndex } from '../core/dataset-index';
+import { homeFromLocale } from '../core/home-jurisdiction';
+import { LineChecker, lineFormats, lineRenderer, type LineFormat, type PreparedAnswer } from '../core/stream-check';
+import { audiences, type Audience } from '../core/verdict';
+import { BufferedWriter, forEachLine, OutputClosed } from '../node/line-stream';
 import { loadDatasetIndex } from '../node/read-dataset';
-import { formatResult } from './format';
+import { formatSummary, singleTextRenderer, textRenderer } from './format';
 
-const USAGE = 'usage: check <url | domain | name> [--as <jurisdiction>] [--json] | check --stdin [--json] [--as <jurisdiction>]';
+const USAGE = [
+  'usage: check <url | domain | name> [--as <jurisdiction>] [--for <audience>] [--json | --format jsonl|csv|tsv]',
+  '       check --stdin [--as <jurisdiction>] [--for <audience>] [--json | --format jsonl|csv|tsv] [--only-matches] [--summary]',
+  `audiences: ${audiences.join(', ')} (default general); --summary goes to standard error`,
+].join('\n');
 
 class UsageError extends Error {}
 
-function parseCommandLine(argv: string[]) {
+interface Options {
+  query: string | undefined;
+  stdin: boolean;
+  home: string | undefined;
+  audience: Audience;
+  /** null: the readable text. */
+  format: LineFormat | null;
+  onlyMatches: boolean;
+  summary: boolean;
+}
+
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
+
+function parseCommandLine(argv: string[]): Options | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { as: { type: 'string' }, json: { type: 'boolean' }, stdin: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        as: { type: 'string' },
+        for: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        stdin: { type: 'boolean' },
+        'only-matches': { type: 'boolean' },
+        summary: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { help: true as const };
+  if (values.help) return 'help';
   if (values.stdin && positionals.length > 0) throw new UsageError('give either a query or --stdin, not both');
   if (!values.stdin && positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'missing query' : 'give one query; quote a name with spaces');
@@ -32,11 +59,21 @@ function parseCommandLine(argv: string[]) {
   if (values.as !== undefined && !/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/.test(values.as)) {
     throw new UsageError(`--as takes a jurisdiction code such as US, EU or GB, not "${values.as}"`);
   }
-  return { help: false as const, query: positionals[0], home: values.as?.toUpperCase(), json: Boolean(values.json), stdin: Boolean(values.stdin) };
-}
-
-function print(result: CheckResult, json: boolean): void {
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatResult(result)}\n`);
+  const audience = values.for ?? 'general';
+  if (!isOneOf(audiences, audience)) throw new UsageError(`--for takes ${audiences.join(', ')}, not "${audience}"`);
+  if (values.format !== undefined && !isOneOf(lineFormats, values.format)) {
+    throw new UsageError(`--format takes ${lineFormats.join(', ')}, not "${values.format}"`);
+  }
+  if (values.json && values.format !== undefined && values.format !== 'jsonl') throw new UsageError(`--json means --format jsonl, not "${values.format}"`);
+  return {
+    query: positionals[0],
+    stdin: Boolean(values.stdin),
+    home: values.as?.toUpperCase(),
+    audience,
+    format: values.json ? 'jsonl' : (values.format as LineFormat | undefined) ?? null,
+    onlyMatches: Boolean(values['only-matches']),
+    summary: Boolean(values.summary),
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -48,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`check: ${error.message} (see --help)\n`);
     return 2;
   }
-  if (options.help) {
+  if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
@@ -69,19 +106,45 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`check: unknown jurisdiction "${home}" (known: ${[...index.jurisdictions.keys()].sort().join(', ')})\n`);
     return 2;
   }
-  if (!options.stdin) {
-    print(checkQuery(options.query!, index, { home, audience: "general" }, today), options.json);
-    return 0;
-  }
+  const reader = { home, audience: options.audience };
+  const single = !options.stdin;
+  // One readable answer keeps its old shape; in a stream each answer is headed by its query.
+  const renderer = options.format ? lineRenderer(options.format) : single ? singleTextRenderer : textRenderer;
+  const checker = new LineChecker(index, reader, today, renderer);
+  const writer = new BufferedWriter(process.stdout);
+  // Each prepared answer's tail is encoded once: a stream repeats a few of them millions of times.
+  const encoded = new Map<PreparedAnswer, Buffer>();
+  const write = (query: string) => {
+    const answer = checker.answer(query, options.onlyMatches);
+    if (!answer) return undefined;
+    let tail = encoded.get(answer);
+    if (!tail) encoded.set(answer, (tail = Buffer.from(answer.tail)));
+    return writer.write(answer.head(query), tail);
+  };
   try {
-    // Node hands a directory on stdin over as an empty stream, so ask the descriptor itself.
-    if (fstatSync(0).isDirectory()) throw new Error('EISDIR: illegal operation on a directory');
-    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-      if (line.trim()) print(checkQuery(line.trim(), index, { home, audience: "general" }, today), options.json);
+    if (renderer.header !== null) await writer.write(`${renderer.header}\n`);
+    if (single) {
+      await write(options.query!);
+    } else {
+      try {
+        // Node hands a directory on stdin over as an empty stream, so ask the descriptor itself.
+        if (fstatSync(0).isDirectory()) throw new Error('EISDIR: illegal operation on a directory');
+        await forEachLine(process.stdin, (line) => write(line.trim()));
+      } catch (error) {
+        if (error instanceof OutputClosed) throw error;
+        process.stderr.write(`check: cannot read standard input: ${(error as Error).message}\n`);
+        return 2;
+      }
     }
+    await writer.flush();
   } catch (error) {
-    process.stderr.write(`check: cannot read standard input: ${(error as Error).message}\n`);
-    return 2;
+    // The reader went away (`| head -1`): what it did not read it did not want, so stop quietly.
+    if (error instanceof OutputClosed) return 0;
+    throw error;
+  }
+  if (options.summary) {
+    const summary = checker.summary();
+    process.stderr.write(`${options.format === 'jsonl' ? JSON.stringify({ summary }) : formatSummary(summary)}\n`);
   }
   return 0;
 }

@@ -1,6 +1,8 @@
 import type { VerdictView } from './verdict-view';
 
 const levelText = { prohibited: 'Prohibited', restricted: 'Restricted', 'under-review': 'Under review', notice: 'Notice' } as const;
+const evidenceText = { official: 'official source', press: 'press reports only', unconfirmed: 'unconfirmed report' } as const;
+const audienceText = { general: 'a person or private company', government: 'a government body', contractor: 'a government contractor', telecom: 'a telecoms or critical-infrastructure operator' } as const;
 
 /** Markdown cannot break out of a table cell or a link text. */
 function escape(text: string): string {
@@ -13,21 +15,31 @@ function escape(text: string): string {
  */
 export function markdownReport(view: VerdictView, dataset: { version: string; reviewed: string }): string {
   const lines: string[] = [
-    `## ${escape(view.provider.name)} — ${view.level ? levelText[view.level] : 'No concern found'} (for ${escape(view.home.name)})`,
+    `## ${escape(view.provider.name)} — ${view.level ? levelText[view.level] : 'No concern found'} (for ${audienceText[view.audience]} in ${escape(view.home.name)})`,
     '',
     `- Controlled from: ${escape(view.controlledFrom.name)}`,
     `- Control chain: ${view.chain.map((e) => `${escape(e.name)} (${escape(e.headquarteredIn.name)})`).join(' → ')}`,
   ];
   if (view.laws.length > 0) lines.push(`- Data-access laws of ${escape(view.controlledFrom.name)}: ${view.laws.map((law) => escape(law.name)).join('; ')}`);
+  if (view.sentence) lines.push(`- Why: ${escape(view.sentence)}`);
+  const own = view.actions.filter((a) => a.relation !== 'group');
+  const group = view.actions.filter((a) => a.relation === 'group');
   lines.push('', '### Government actions', '');
-  if (view.actions.length === 0) lines.push('None in the dataset.');
-  for (const action of view.actions) {
+  if (own.length === 0) lines.push('None in the dataset.');
+  const listed = (action: VerdictView['actions'][number]) => {
     const home = action.atHome ? ' — in your jurisdiction' : '';
-    lines.push(`- **${action.date}** ${escape(action.authority)} (${escape(action.jurisdiction.name)}): ${escape(action.title)} — ${action.type}, ${action.status}${action.status === 'reported' ? ' (reported, not confirmed)' : ''}${home}`);
+    lines.push(
+      `- **${action.date}** ${escape(action.authority)} (${escape(action.jurisdiction.name)}): ${escape(action.title)} — ${action.type}, ${action.status.replace('-', ' ')}, ${evidenceText[action.evidence]}; binds ${action.binds.join(', ')}${home}`,
+    );
     lines.push(`  ${escape(action.summary)}`);
     for (const source of action.sources) {
       lines.push(`  - [${escape(source.title)}](${source.url}) — ${escape(source.publisher)}${source.primary ? ' (primary source)' : ''}`);
     }
+  };
+  own.forEach(listed);
+  if (group.length > 0) {
+    lines.push('', '### Other companies of the same group', '', 'Context: these measures name another company of the group and do not set the level.', '');
+    group.forEach(listed);
   }
   for (const law of view.laws) {
     lines.push('', `### ${escape(law.name)}`, '', escape(law.summary));

@@ -15,6 +15,8 @@ const domainPattern = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+\.?(:\d+)?(\/\S*)?$/u;
 
 /** Folds case, width and accents so "ALIBABA", "Ａｌｉｂａｂａ" and "alibaba" meet. */
 export function normaliseName(text: string): string {
+  // Unicode normalisation leaves ASCII as it is, and a log of URLs is almost all ASCII.
+  if (/^[\0-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -33,12 +35,27 @@ export function classifyQuery(query: string): QueryKind {
   return domainPattern.test(trimmed) ? 'domain' : 'name';
 }
 
-function nameScore(query: string, candidate: string): number {
-  const name = normaliseName(candidate);
-  if (name === query) return 100;
-  if (name.startsWith(query)) return 80;
-  if (name.split(' ').some((word) => word.startsWith(query))) return 60;
-  return name.includes(query) ? 40 : 0;
+/** A name, alias, company name or host as search compares it: folded once per index, not once per query. */
+interface Candidate {
+  text: string;
+  folded: string;
+  words: string[];
+  penalty: number;
+}
+
+interface PreparedSearch {
+  candidates: Array<{ provider: Provider; candidates: Candidate[] }>;
+  /** Each provider's first name or alias with a given folded form, in provider order. */
+  exactNames: Map<string, Array<{ provider: Provider; name: string }>>;
+  /** No folded query longer than every candidate can score. */
+  longest: number;
+}
+
+function nameScore(query: string, { folded, words }: Candidate): number {
+  if (folded === query) return 100;
+  if (folded.startsWith(query)) return 80;
+  if (words.some((word) => word.startsWith(query))) return 60;
+  return folded.includes(query) ? 40 : 0;
 }
 
 /** The operator and its parents whose link has not ended, so "ByteDance" finds its clouds. */
@@ -54,6 +71,38 @@ function ownersOf(provider: Provider, index: DatasetIndex): Entity[] {
   return owners;
 }
 
+// An index never changes once built, so what search derives from it is kept beside it.
+const preparedSearches = new WeakMap<DatasetIndex, PreparedSearch>();
+
+function prepareSearch(index: DatasetIndex): PreparedSearch {
+  const known = preparedSearches.get(index);
+  if (known) return known;
+  const candidate = (text: string, penalty: number): Candidate => {
+    const folded = normaliseName(text);
+    return { text, folded, words: folded.split(' '), penalty };
+  };
+  const exactNames = new Map<string, Array<{ provider: Provider; name: string }>>();
+  const candidates = [...index.providers.values()].map((provider) => {
+    for (const name of [provider.name, ...provider.aliases]) {
+      const folded = normaliseName(name);
+      const hits = exactNames.get(folded) ?? [];
+      if (!hits.some((hit) => hit.provider === provider)) exactNames.set(folded, [...hits, { provider, name }]);
+    }
+    return {
+      provider,
+      candidates: [
+        ...[provider.name, ...provider.aliases].map((name) => candidate(name, 0)),
+        ...ownersOf(provider, index).flatMap((owner, depth) => [owner.name, ...owner.otherNames].map((name) => candidate(name, depth === 0 ? 15 : 20))),
+        ...provider.hosts.map((rule) => candidate(rule.host, 25)),
+      ],
+    };
+  });
+  const longest = Math.max(0, ...candidates.flatMap((entry) => entry.candidates.map((c) => c.folded.length)));
+  const prepared = { candidates, exactNames, longest };
+  preparedSearches.set(index, prepared);
+  return prepared;
+}
+
 /**
  * Providers for a query, best first: a URL or domain by the URL matcher (one hit at most),
  * a domain no host rule covers by exact provider name or alias only,
@@ -67,30 +116,19 @@ export function searchProviders(query: string, index: DatasetIndex, limit = 10):
     if (match) return [{ provider: match.provider, pageKind: match.pageKind, matched: match.host, score: 100 }].slice(0, limit);
     if (kind === 'url') return [];
     // A dotted name such as "Яндекс.Облако" reads as a domain too, so its exact name or alias still finds the provider.
-    const wanted = normaliseName(trimmed);
-    const hits: SearchHit[] = [];
-    for (const provider of index.providers.values()) {
-      const name = [provider.name, ...provider.aliases].find((candidate) => normaliseName(candidate) === wanted);
-      if (name) hits.push({ provider, pageKind: null, matched: name, score: 100 });
-    }
-    return hits.slice(0, limit);
+    const exact = prepareSearch(index).exactNames.get(normaliseName(trimmed)) ?? [];
+    return exact.map(({ provider, name }) => ({ provider, pageKind: null, matched: name, score: 100 })).slice(0, limit);
   }
   const wanted = normaliseName(query);
-  if (wanted.length === 0) return [];
+  const prepared = prepareSearch(index);
+  if (wanted.length === 0 || wanted.length > prepared.longest) return [];
   const hits: SearchHit[] = [];
-  for (const provider of index.providers.values()) {
-    const candidates: Array<[string, number]> = [
-      ...[provider.name, ...provider.aliases].map((name): [string, number] => [name, 0]),
-      ...ownersOf(provider, index).flatMap((owner, depth) =>
-        [owner.name, ...owner.otherNames].map((name): [string, number] => [name, depth === 0 ? 15 : 20]),
-      ),
-      ...provider.hosts.map((rule): [string, number] => [rule.host, 25]),
-    ];
+  for (const { provider, candidates } of prepared.candidates) {
     let best: SearchHit | null = null;
-    for (const [candidate, penalty] of candidates) {
+    for (const candidate of candidates) {
       const raw = nameScore(wanted, candidate);
-      const score = raw > 0 ? raw - penalty : 0;
-      if (score > (best?.score ?? 0)) best = { provider, pageKind: null, matched: candidate, score };
+      const score = raw > 0 ? raw - candidate.penalty : 0;
+      if (score > (best?.score ?? 0)) best = { provider, pageKind: null, matched: candidate.text, score };
     }
     if (best) hits.push(best);
   }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { pageKindSchema, type PageKind } from './dataset-schema';
-import { isAtLeast, levels, type Level } from './verdict';
+import { audiences, isAtLeast, levels, type Level } from './verdict';
 
 export const bannerPositions = ['top', 'bottom'] as const;
 
 /** What a person chose; `home: null` means "from the browser's locale". */
 export const settingsSchema = z.object({
   home: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/).nullable(),
+  /** Whose verdict: a person or private company unless they say otherwise. */
+  audience: z.enum(audiences),
   minimumLevel: z.enum(levels),
   pageKinds: z.array(pageKindSchema).max(6),
   position: z.enum(bannerPositions),
@@ -15,6 +17,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   home: null,
+  audience: 'general',
   minimumLevel: 'notice',
   pageKinds: ['console', 'signup', 'login'],
   position: 'top',
@@ -23,6 +26,7 @@ export const defaultSettings: Settings = {
 /** What an administrator may force through managed storage (enterprise policy). */
 export const managedPolicySchema = z.object({
   home: settingsSchema.shape.home.unwrap().optional(),
+  audience: settingsSchema.shape.audience.optional(),
   minimumLevel: settingsSchema.shape.minimumLevel.optional(),
   allowDismiss: z.boolean().optional(),
 });
@@ -60,7 +64,7 @@ export interface EffectiveSettings extends Omit<Settings, 'home'> {
   home: string;
   allowDismiss: boolean;
   /** Settings an administrator forced; the options page shows them as locked. */
-  locked: Array<'home' | 'minimumLevel' | 'allowDismiss'>;
+  locked: Array<'home' | 'audience' | 'minimumLevel' | 'allowDismiss'>;
 }
 
 /** The person's settings with the administrator's policy on top and the home jurisdiction resolved. */
@@ -68,9 +72,10 @@ export function effectiveSettings(settings: Settings, policy: ManagedPolicy, loc
   return {
     ...settings,
     home: policy.home ?? settings.home ?? localeHome,
+    audience: policy.audience ?? settings.audience,
     minimumLevel: policy.minimumLevel ?? settings.minimumLevel,
     allowDismiss: policy.allowDismiss ?? true,
-    locked: (['home', 'minimumLevel', 'allowDismiss'] as const).filter((key) => policy[key] !== undefined),
+    locked: (['home', 'audience', 'minimumLevel', 'allowDismiss'] as const).filter((key) => policy[key] !== undefined),
   };
 }
 
@@ -111,7 +116,8 @@ export function shouldShowBanner(
 export const settingsFileSchema = z.strictObject({
   format: z.literal('whose-cloud-settings'),
   version: z.literal(1),
-  settings: settingsSchema.strict(),
+  // Files exported before the audience existed still import, as a general reader's.
+  settings: settingsSchema.extend({ audience: settingsSchema.shape.audience.default('general') }).strict(),
 });
 
 export function settingsFile(settings: Settings): string {

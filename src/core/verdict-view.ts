@@ -1,6 +1,7 @@
-import type { ActionStatus, ActionType, DataAccessLaw, PageKind, Source } from './dataset-schema';
+import type { ActionStatus, ActionType, Binds, Concern, DataAccessLaw, PageKind, Source } from './dataset-schema';
 import type { DatasetIndex } from './dataset-index';
-import type { Level, Verdict } from './verdict';
+import { reasonSentence } from './reason';
+import type { Audience, Evidence, Level, Relation, Verdict } from './verdict';
 
 export interface JurisdictionRef {
   id: string;
@@ -23,13 +24,17 @@ export interface ActionSummary {
   authorityShort?: string;
   jurisdiction: JurisdictionRef;
   atHome: boolean;
+  relation: Relation;
+  evidence: Evidence;
+  binds: Binds[];
+  concern: Concern;
   raises: Level | null;
   named: string[];
   sources: Source[];
 }
 
 export type ReasonView =
-  | { kind: 'action'; actionId: string }
+  | { kind: 'action'; actionId: string; /** The blocked owner through whom a sanctions block reaches the operator. */ owner?: string }
   | { kind: 'concern'; designation: string; by: JurisdictionRef }
   | { kind: 'data-access-laws' };
 
@@ -38,8 +43,11 @@ export interface VerdictView {
   provider: { id: string; name: string; aliases: string[]; reviewed: string };
   pageKind: PageKind | null;
   home: JurisdictionRef;
+  audience: Audience;
   level: Level | null;
   reason: ReasonView | null;
+  /** The reason as one English sentence (reports, command line); the UI words it in the reader's language from `reason`. */
+  sentence: string | null;
   controlledFrom: JurisdictionRef;
   chain: Array<{ id: string; name: string; /** How this entity relates to the next one up, e.g. "wholly owned subsidiary". */ relationToNext?: string; incorporatedIn: JurisdictionRef; headquarteredIn: JurisdictionRef }>;
   actions: ActionSummary[];
@@ -58,15 +66,17 @@ export function viewVerdict(verdict: Verdict, pageKind: PageKind | null, index: 
     provider: { id: provider.id, name: provider.name, aliases: provider.aliases, reviewed: provider.reviewed },
     pageKind,
     home: ref(verdict.home),
+    audience: verdict.audience,
     level: verdict.level,
     reason:
       reason === null
         ? null
         : reason.kind === 'action'
-          ? { kind: 'action', actionId: reason.action.id }
+          ? { kind: 'action', actionId: reason.action.id, ...(reason.owner && { owner: reason.owner.name }) }
           : reason.kind === 'concern'
             ? { kind: 'concern', designation: reason.designation.name, by: ref(reason.designatedBy) }
             : { kind: 'data-access-laws' },
+    sentence: reasonSentence(verdict, index),
     controlledFrom: ref(verdict.controlledFrom),
     chain: verdict.chain.map((entity, i) => ({
       id: entity.id,
@@ -75,7 +85,7 @@ export function viewVerdict(verdict: Verdict, pageKind: PageKind | null, index: 
       incorporatedIn: ref(entity.incorporatedIn),
       headquarteredIn: ref(entity.headquarteredIn),
     })),
-    actions: verdict.actions.map(({ action, authority, jurisdiction, atHome, raises, named }) => ({
+    actions: verdict.actions.map(({ action, authority, jurisdiction, atHome, relation, evidence, raises, named }) => ({
       id: action.id,
       date: action.date,
       title: action.title,
@@ -90,6 +100,10 @@ export function viewVerdict(verdict: Verdict, pageKind: PageKind | null, index: 
       authorityShort: authority?.shortName,
       jurisdiction: ref(jurisdiction),
       atHome,
+      relation,
+      evidence,
+      binds: action.binds,
+      concern: action.concern,
       raises,
       named,
       sources: action.sources,

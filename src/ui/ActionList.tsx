@@ -1,10 +1,11 @@
 import type { ActionSummary } from '@/src/core/verdict-view';
 import { enumKey, t } from '@/src/adapters/i18n';
+import { bindsText, isEnded } from './describe';
 import { formatPartialDate } from './format';
 import { SourceLink } from './SourceLink';
 
 function ActionItem({ action, locale }: { action: ActionSummary; locale: string }) {
-  const ended = action.status === 'lifted' || action.status === 'revoked' || action.status === 'closed';
+  const ended = isEnded(action);
   return (
     <li className={`action${ended ? ' ended' : ''}${action.atHome ? ' home' : ''}`}>
       <p className="action-head">
@@ -12,13 +13,12 @@ function ActionItem({ action, locale }: { action: ActionSummary; locale: string 
       </p>
       <p className="action-meta">
         {action.authority} ({action.jurisdiction.name}) · {t(enumKey('type', action.type))} ·{' '}
-        {action.status === 'reported' ? (
-          <strong className="reported">{t('reportedNotConfirmed')}</strong>
-        ) : (
-          <span className={`status status-${action.status}`}>{t(enumKey('status', action.status))}</span>
-        )}
+        <span className={`status status-${action.status}`}>{t(enumKey('status', action.status))}</span>
         {action.end && ended && <> · {t('endedOn', formatPartialDate(action.end, locale))}</>}
         {action.atHome && <> · {t('inYourJurisdiction')}</>}
+      </p>
+      <p className="action-facts">
+        <span className={`evidence evidence-${action.evidence}`}>{t(enumKey('evidence', action.evidence))}</span> · <span className="binds">{bindsText(action, t)}</span>
       </p>
       <p className="summary">{action.summary}</p>
       {action.note && <p className="note">{t('noteLabel')} {action.note}</p>}
@@ -31,9 +31,8 @@ function ActionItem({ action, locale }: { action: ActionSummary; locale: string 
   );
 }
 
-/** The timeline of actions, most relevant first, lifted and revoked ones marked as such. */
+/** A timeline of actions, most relevant first, ended ones marked as such. */
 export function ActionList({ actions, locale }: { actions: ActionSummary[]; locale: string }) {
-  if (actions.length === 0) return <p className="empty">{t('noActions')}</p>;
   return (
     <ol className="actions">
       {actions.map((action) => (

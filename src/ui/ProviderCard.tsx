@@ -3,18 +3,11 @@ import { enumKey, t } from '@/src/adapters/i18n';
 import { ActionList } from './ActionList';
 import { LevelBadge } from './LevelBadge';
 import { SourceLink } from './SourceLink';
+import { reasonText, splitByRelation } from './describe';
 
-function reasonText(view: VerdictView): string {
-  const reason = view.reason;
-  if (!reason) return t('levelHelp_none');
-  if (reason.kind === 'concern') return t('reasonConcern', [reason.by.name, view.controlledFrom.name, reason.designation]);
-  if (reason.kind === 'data-access-laws') return t('reasonLaws', view.controlledFrom.name);
-  const action = view.actions.find((a) => a.id === reason.actionId);
-  return action ? t('reasonAction', [action.authority, action.title]) : t(enumKey('levelHelp', view.level ?? 'none'));
-}
-
-/** Everything known about one provider for one home jurisdiction: level and why, control chain, laws, actions. */
+/** Everything known about one provider for one reader (home and audience): level and why, control chain, laws, actions. */
 export function ProviderCard({ view, locale }: { view: VerdictView; locale: string }) {
+  const { own, group } = splitByRelation(view.actions);
   return (
     <article className="provider-card" aria-labelledby="provider-name">
       <header className="card-head">
@@ -22,9 +15,10 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
         <LevelBadge level={view.level} />
       </header>
       <p className="verdict-line">
-        {t('controlledFrom', [view.provider.name, view.controlledFrom.name])} · {t('levelFor', [t(enumKey('level', view.level ?? 'none')), view.home.name])}
+        {t('controlledFrom', [view.provider.name, view.controlledFrom.name])} ·{' '}
+        {t('levelFor', [t(enumKey('level', view.level ?? 'none')), view.home.name, t(enumKey('audience', view.audience))])}
       </p>
-      <p className="why">{reasonText(view)}</p>
+      <p className="why">{reasonText(view, t, locale)}</p>
 
       <section aria-labelledby="chain-heading">
         <h3 id="chain-heading">{t('chainHeading')}</h3>
@@ -61,9 +55,16 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
       )}
 
       <section aria-labelledby="actions-heading">
-        <h3 id="actions-heading">{t('actionsHeading', String(view.actions.length))}</h3>
-        <ActionList actions={view.actions} locale={locale} />
+        <h3 id="actions-heading">{t('actionsHeading', String(own.length))}</h3>
+        {own.length > 0 ? <ActionList actions={own} locale={locale} /> : <p className="empty">{t('noActions')}</p>}
       </section>
+      {group.length > 0 && (
+        <section aria-labelledby="group-heading" className="group">
+          <h3 id="group-heading">{t('groupHeading', String(group.length))}</h3>
+          <p className="muted">{t('groupHelp')}</p>
+          <ActionList actions={group} locale={locale} />
+        </section>
+      )}
       <p className="fineprint">{t('notLegalAdvice')}</p>
     </article>
   );

@@ -33,7 +33,7 @@ if (process.argv[2] === 'load') {
   start = performance.now();
   const match = matchUrl('https://console.aliyun.com/overview', index);
   if (!match) throw new Error('console.aliyun.com is not in the dataset');
-  verdictFor(match.provider, 'US', index, today);
+  verdictFor(match.provider, { home: 'US', audience: 'general' }, index, today);
   sample.firstVerdictMs = since(start);
 }
 process.stdout.write(JSON.stringify(sample));

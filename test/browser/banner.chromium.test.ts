@@ -16,7 +16,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 const EXTENSION = join(ROOT, '.output/chrome-mv3');
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const index = loadDatasetIndex(todayUtc());
-const expected = (url: string) => checkQuery(url, index, 'US', todayUtc());
+const expected = (url: string) => checkQuery(url, index, { home: 'US', audience: 'general' }, todayUtc());
 
 async function open(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.context.newPage();

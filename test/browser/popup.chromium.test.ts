@@ -13,7 +13,7 @@ const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const index = loadDatasetIndex(todayUtc());
 const levelLabel = { prohibited: 'Prohibited', restricted: 'Restricted', 'under-review': 'Under review', notice: 'Notice' } as const;
 const expectedLevel = (query: string, home: string) => {
-  const level = checkQuery(query, index, home, todayUtc()).level;
+  const level = checkQuery(query, index, { home, audience: 'general' }, todayUtc()).level;
   return level ? levelLabel[level] : 'No concern found';
 };
 
@@ -49,7 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options in Chromium', () => {
     expect(first).toContain('Aliyun');
     await box.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toContain('Aliyun');
-    const answer = checkQuery('Aliyun (Alibaba Cloud China site)', index, 'US', todayUtc());
+    const answer = checkQuery('Aliyun (Alibaba Cloud China site)', index, { home: 'US', audience: 'general' }, todayUtc());
     await expect.poll(() => page.locator('.actions > li').count()).toBe(answer.actions.length);
     expect(await page.locator('.level-badge').first().textContent()).toBe(expectedLevel('console.aliyun.com', 'US'));
     await page.screenshot({ path: join(SCREENSHOTS, 'popup-aliyun-light.png') });
@@ -76,7 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options in Chromium', () => {
     await page.getByRole('button', { name: 'Copy report' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Report copied as Markdown.');
     const markdown = await page.evaluate(() => (window as unknown as { copied: string }).copied);
-    const answer = checkQuery('Aliyun (Alibaba Cloud China site)', index, 'US', todayUtc());
+    const answer = checkQuery('Aliyun (Alibaba Cloud China site)', index, { home: 'US', audience: 'general' }, todayUtc());
     for (const url of answer.actions.flatMap((a) => a.sources.map((s) => s.url))) expect(markdown).toContain(url);
     await page.close();
   });

@@ -59,7 +59,7 @@ describe('the dataset rules', () => {
     {
       rule: 'parent links have no cycle',
       files: () => withFile('entities/sample-group.json', (e) => ({ ...e, parents: [{ entity: 'sample-cloud-co', relation: 'owner' }] })),
-      expected: 'parent links form a cycle: sample-cloud-co → sample-group → sample-cloud-co',
+      expected: 'parent links form a cycle: sample-group → sample-cloud-co → sample-group',
     },
     {
       rule: 'sources are https',
@@ -72,14 +72,35 @@ describe('the dataset rules', () => {
       expected: 'actions/cn-fine-sample.json (cn-fine-sample): date 2026-02 is in the future',
     },
     {
-      rule: 'an action an authority published has a primary source',
-      files: () => withFile('actions/cn-fine-sample.json', (a) => ({ ...a, sources: [{ ...a.sources[0], primary: false }] })),
-      expected: "a in-force action needs at least one primary source (the authority's own publication)",
+      rule: 'an unconfirmed report cites no publication of the authority',
+      files: () => withFile('actions/us-review-sample.json', (a) => ({ ...a, sources: [{ ...a.sources[0], primary: true }] })),
+      expected: 'actions/us-review-sample.json (us-review-sample): an unconfirmed report cannot cite the authority\'s own publication',
     },
     {
-      rule: 'a reported action has a press source',
-      files: () => withFile('actions/us-review-sample.json', (a) => ({ ...a, sources: [{ ...a.sources[0], primary: true }] })),
-      expected: 'actions/us-review-sample.json (us-review-sample): a reported action needs a press source (primary: false)',
+      rule: 'a vacated action keeps its end date',
+      files: () => withFile('actions/us-vacated-order.json', ({ end: _end, ...a }) => a),
+      expected: 'actions/us-vacated-order.json (us-vacated-order): a vacated action keeps its end date',
+    },
+    {
+      rule: 'a measure still in force has no end date',
+      files: () => withFile('actions/cn-fine-sample.json', (a) => ({ ...a, end: '2025-01-01' })),
+      expected: 'a in-force action has no end date; give the status it ended with',
+    },
+    {
+      rule: 'an action names the entity the authority named, not its parent',
+      files: () =>
+        withFile('actions/us-list-northern.json', (a) => ({ ...a, names: [{ entity: 'ru-cloud-llc', asNamed: 'Northern Cloud Subsidiary No. 2 LLC' }] })),
+      expected: 'names ru-cloud-llc as "Northern Cloud Subsidiary No. 2 LLC", which is not one of its names',
+    },
+    {
+      rule: 'source URLs carry no tracking parameters',
+      files: () => withFile('actions/cn-fine-sample.json', (a) => ({ ...a, sources: [{ ...a.sources[0], url: 'https://example.org/a?id=1&utm_source=feed' }] })),
+      expected: 'sources.0.url carries the tracking parameter "utm_source"',
+    },
+    {
+      rule: 'source hosts have no trailing dot',
+      files: () => withFile('actions/cn-fine-sample.json', (a) => ({ ...a, sources: [{ ...a.sources[0], url: 'https://en.wikisource.org./wiki/X' }] })),
+      expected: 'has a trailing dot in its host (en.wikisource.org.)',
     },
     {
       rule: 'a lifted action keeps its end date',

@@ -129,13 +129,17 @@ describe('the background', () => {
     });
 
     it('saves valid settings, refuses invalid ones, and lets policy win', async () => {
-      const settings = { home: 'GB', minimumLevel: 'restricted', pageKinds: ['console'], position: 'bottom' };
-      expect((await ask('saveSettings', { settings }, fromPopup))?.res.effective).toMatchObject({ home: 'GB', position: 'bottom' });
+      const settings = { home: 'GB', audience: 'contractor', minimumLevel: 'restricted', pageKinds: ['console'], position: 'bottom' };
+      expect((await ask('saveSettings', { settings }, fromPopup))?.res.effective).toMatchObject({ home: 'GB', audience: 'contractor', position: 'bottom' });
       expect((await ask('saveSettings', { settings: { ...settings, position: 'left' } }, fromPopup))?.err).toBeDefined();
-      await fakeBrowser.storage.managed.set({ home: 'EU', minimumLevel: 'prohibited' });
+      expect((await ask('saveSettings', { settings: { ...settings, audience: 'everyone' } }, fromPopup))?.err).toBeDefined();
+      await fakeBrowser.storage.managed.set({ home: 'EU', audience: 'government', minimumLevel: 'prohibited' });
       const state = (await ask('getSettings', {}, fromPopup))?.res;
-      expect(state.effective).toMatchObject({ home: 'EU', minimumLevel: 'prohibited', locked: ['home', 'minimumLevel'] });
+      expect(state.effective).toMatchObject({ home: 'EU', audience: 'government', minimumLevel: 'prohibited', locked: ['home', 'audience', 'minimumLevel'] });
       expect(state.settings.home).toBe('GB');
+      // The popup's "See as" cannot look past an administrator's lock.
+      const view = (await ask('getProviderVerdict', { providerId: 'aliyun', home: 'US', audience: 'general' }, fromPopup))?.res;
+      expect(view).toMatchObject({ home: { id: 'EU' }, audience: 'government' });
     });
 
     it('takes the default home jurisdiction from the browser language', async () => {

@@ -11,7 +11,7 @@ import { FIXTURE_TODAY, fixtureIndex } from '../fixture-dataset';
 const index = fixtureIndex();
 
 function page(providerId: string, home: string, overrides: Partial<PageVerdict> = {}): PageVerdict {
-  const view = viewVerdict(verdictFor(index.providers.get(providerId)!, home, index, FIXTURE_TODAY), 'console', index);
+  const view = viewVerdict(verdictFor(index.providers.get(providerId)!, { home, audience: 'general' }, index, FIXTURE_TODAY), 'console', index);
   return { view, pageKind: 'console', show: true, position: 'top', allowDismiss: true, ...overrides };
 }
 
@@ -26,24 +26,29 @@ describe('the banner', () => {
     root = document.createElement('div');
   });
 
-  it('says who controls the provider, the level for the home jurisdiction and that it is no legal advice', () => {
-    renderBanner(root, page('sample-cloud-china', 'US'), t, handlers());
+  it('heads with the level and why, says who controls the provider, for whom, and that it is no legal advice', () => {
+    renderBanner(root, page('sample-cloud-china', 'US'), t, handlers(), 'en-GB');
     const region = root.querySelector('[role="region"]')!;
     expect(region.getAttribute('aria-label')).toBe('Whose Cloud: Sample Cloud China');
+    expect(region.querySelector('.level')?.textContent).toBe('Restricted');
+    expect(region.querySelector('.why')?.textContent).toBe('Fixture agency bans Sample AI on federal devices (US Fixture Agency, 6 Feb 2025).');
     expect(region.textContent).toContain('Sample Cloud China is controlled from China');
-    expect(region.textContent).toContain('Under review for users in United States');
+    expect(region.textContent).toContain('Restricted for a person or private company in United States');
     expect(region.textContent).toContain('Operated by Sample Cloud Computing Co., Ltd. → Sample Group Holding Limited (China)');
     expect(region.textContent).toContain('Information from public sources, not legal advice.');
   });
 
-  it('lists the most relevant actions with dates, authorities, sources and the reported status', () => {
+  it('lists the most relevant actions with dates, authorities, status, evidence, whom they bind and sources', () => {
     renderBanner(root, page('sample-cloud-china', 'US'), t, handlers());
     const items = [...root.querySelectorAll('li.action')];
-    expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual(['2022-01-18', '2025-01-30', '2021-04-10']);
+    expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual(['2025-02-06', '2022-01-18', '2024-06-21']);
     expect(items[0]!.textContent).toContain('US Fixture Agency (United States)');
-    expect(items[0]!.textContent).toContain('Reported, not confirmed');
-    expect(items[1]!.textContent).not.toContain('Reported, not confirmed');
-    expect(items[1]!.textContent).toContain('(primary source)');
+    expect(items[0]!.textContent).toContain('government-device ban · in force · Official source · Binds: government bodies');
+    expect(items[0]!.textContent).toContain('(primary source)');
+    expect(items[1]!.textContent).toContain('investigation · open · Unconfirmed report · Binds: the named company');
+    // The group's measures are context, left to the full details.
+    expect(root.textContent).not.toContain('Sample Carrier Americas');
+    expect(root.querySelector('li.more')?.textContent).toBe('6 more in the full details');
   });
 
   it('opens every source in a new tab without a referrer or opener', () => {
@@ -78,7 +83,7 @@ describe('the banner', () => {
 
   it('expands and collapses the evidence, telling assistive technology', () => {
     renderBanner(root, page('northern-cloud', 'EU'), t, handlers());
-    const toggle = buttonNamed(root, 'Show the evidence (2)');
+    const toggle = buttonNamed(root, 'Show the evidence (3)');
     const list = root.querySelector<HTMLElement>(`#${toggle.getAttribute('aria-controls')}`)!;
     expect([toggle.getAttribute('aria-expanded'), list.hidden]).toEqual(['false', true]);
     toggle.click();
@@ -102,7 +107,7 @@ describe('the banner', () => {
   it('offers no way to dismiss when policy forbids it, but still links the details', () => {
     renderBanner(root, page('northern-cloud', 'EU', { allowDismiss: false }), t, handlers());
     const names = [...root.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
-    expect(names).toEqual(['Show the evidence (2)', 'Full details']);
+    expect(names).toEqual(['Show the evidence (3)', 'Full details']);
   });
 
   it('takes its position and level colour from the verdict and settings', () => {

@@ -16,8 +16,8 @@ const sent: Array<[string, any]> = [];
 vi.mock('../../src/adapters/messaging', () => ({
   sendMessage: async (type: string, data: any) => {
     sent.push([type, data]);
-    const home = data?.home ?? 'US';
-    const view = (id: string) => viewVerdict(verdictFor(index.providers.get(id)!, home, index, FIXTURE_TODAY), null, index);
+    const reader = { home: data?.home ?? 'US', audience: data?.audience ?? 'general' };
+    const view = (id: string) => viewVerdict(verdictFor(index.providers.get(id)!, reader, index, FIXTURE_TODAY), null, index);
     switch (type) {
       case 'getDatasetInfo':
         return info;
@@ -30,7 +30,7 @@ vi.mock('../../src/adapters/messaging', () => ({
           providerId: hit.provider.id,
           name: hit.provider.name,
           matched: hit.matched,
-          level: verdictFor(hit.provider, home, index, FIXTURE_TODAY).level,
+          level: verdictFor(hit.provider, reader, index, FIXTURE_TODAY).level,
           controlledFrom: { id: 'CN', name: 'China' },
         }));
       default:
@@ -81,13 +81,28 @@ describe('the popup', () => {
     history.replaceState(null, '', '/popup.html?provider=sample-cloud-china');
     render(<App locale="en-US" />);
     await screen.findByRole('heading', { level: 2, name: 'Sample Cloud China' });
-    expect(document.querySelector('.level-badge')?.textContent).toBe('Under review');
-    expect(document.querySelector('.why')?.textContent).toBe('Most serious: Fixture action us-review-sample (US Fixture Agency)');
+    expect(document.querySelector('.level-badge')?.textContent).toBe('Restricted');
+    expect(document.querySelector('.why')?.textContent).toBe('Fixture agency bans Sample AI on federal devices (US Fixture Agency, Feb 6, 2025).');
+    expect(document.querySelector('.verdict-line')?.textContent).toContain('Restricted for a person or private company in United States');
     expect([...document.querySelectorAll('.chain li strong')].map((e) => e.textContent)).toEqual(['Sample Cloud Computing Co., Ltd.', 'Sample Group Holding Limited']);
     expect(screen.getByText('Fixture Intelligence Law')).toBeTruthy();
-    expect(document.querySelectorAll('.actions > li')).toHaveLength(3);
+    // Seven measures on the provider's own chain; the sister companies' two under the group heading.
+    expect(screen.getByRole('heading', { name: 'Government actions (7)' })).toBeTruthy();
+    expect(document.querySelectorAll('.group .actions > li')).toHaveLength(2);
+    expect(screen.getByRole('heading', { name: 'Other companies of the same group (2)' })).toBeTruthy();
     expect(screen.getByText('Jan 18, 2022')).toBeTruthy();
-    expect(document.querySelectorAll('.actions .source a[rel="noopener noreferrer"]')).toHaveLength(3);
+    expect(screen.getAllByText('Unconfirmed report')).toHaveLength(1);
+    expect(screen.getAllByText('Binds: government bodies')).toHaveLength(1);
+    expect(document.querySelectorAll('.actions .source a[rel="noopener noreferrer"]')).toHaveLength(9);
+  });
+
+  it('changes the audience in one change: a government body is prohibited what binds government bodies', async () => {
+    history.replaceState(null, '', '/popup.html?provider=sample-cloud-china');
+    render(<App locale="en-US" />);
+    await screen.findByRole('heading', { level: 2, name: 'Sample Cloud China' });
+    fireEvent.change(screen.getByLabelText('as'), { target: { value: 'government' } });
+    await waitFor(() => expect(document.querySelector('.level-badge')?.textContent).toBe('Prohibited'));
+    expect(sent).toContainEqual(['getProviderVerdict', { providerId: 'sample-cloud-china', audience: 'government' }]);
   });
 
   it('recomputes the view for another home jurisdiction in one change', async () => {
@@ -108,7 +123,7 @@ describe('the popup', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Copy report' }));
     expect(await screen.findByText('Report copied as Markdown.')).toBeTruthy();
     const markdown = writeText.mock.calls[0]![0];
-    expect(markdown).toMatch(/^## Sample Cloud China — Under review \(for United States\)/);
+    expect(markdown).toMatch(/^## Sample Cloud China — Restricted \(for a person or private company in United States\)/);
     for (const url of ['https://example.org/source/a-us-review-sample', 'https://example.org/source/a-cn-fine-sample', 'https://example.org/source/cn-law']) {
       expect(markdown).toContain(`(${url})`);
     }
