@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
+// The service worker's own global, reached through Playwright's evaluate.
+declare const chrome: typeof import('wxt/browser').browser;
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION = join(ROOT, '.output/chrome-mv3');
 const OUT = join(ROOT, '.output/store-screenshots');
@@ -66,12 +69,27 @@ function consolePage(host: string): string {
 <main>${['70%', '55%', '80%', '65%', '75%', '50%'].map(card).join('')}</main></body></html>`;
 }
 
-/** The popup as Chrome shows it: dropped from the toolbar over the page, top right. */
-function popupOverPage(page: Buffer, popup: Buffer): string {
-  const url = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
-  return `<body style="margin:0;width:${WIDTH}px;height:${HEIGHT}px;overflow:hidden;position:relative">
-<img src="${url(page)}" style="position:absolute;inset:0;filter:brightness(0.8)">
-<img src="${url(popup)}" style="position:absolute;top:12px;right:24px;border-radius:8px;box-shadow:0 8px 28px rgba(0,0,0,.45)"></body>`;
+interface Badge {
+  text: string;
+  color: [number, number, number, number];
+}
+
+// Headless Chromium draws no window: a plain address bar with the extension's real icon and badge frames the page instead.
+const BAR = 48;
+const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
+/** The page under an address bar showing its host and, at the right, the extension's toolbar button; the popup, when given, hangs from it. */
+function framed(page: Buffer, host: string, badge: Badge, popup?: Buffer): string {
+  const icon = dataUrl(readFileSync(join(EXTENSION, 'icons/32.png')));
+  return `<body style="margin:0;width:${WIDTH}px;height:${HEIGHT}px;overflow:hidden;position:relative;font:15px system-ui,sans-serif">
+<div style="height:${BAR}px;box-sizing:border-box;padding:8px 16px;background:#dfe3e8;display:flex;align-items:center;gap:16px;border-bottom:1px solid #c4c9cf">
+  <div style="flex:1;height:32px;border-radius:16px;background:#fff;display:flex;align-items:center;padding:0 16px;color:#202124">${host}</div>
+  <div style="position:relative;width:28px;height:28px"><img src="${icon}" width="24" height="24" style="margin:2px">${
+    badge.text ? `<span style="position:absolute;right:-8px;bottom:-4px;background:rgb(${badge.color.slice(0, 3).join(',')});color:#fff;font:bold 10px/13px sans-serif;padding:0 3px;border-radius:3px">${badge.text}</span>` : ''
+  }</div>
+</div>
+<img src="${dataUrl(page)}" style="display:block;${popup ? 'filter:brightness(0.85)' : ''}">
+${popup ? `<img src="${dataUrl(popup)}" style="position:absolute;top:${BAR + 4}px;right:12px;border-radius:8px;box-shadow:0 8px 28px rgba(0,0,0,.45)">` : ''}</body>`;
 }
 
 async function shoot(page: Page, path: string): Promise<void> {
@@ -91,18 +109,27 @@ try {
     const session = await launchChromium(EXTENSION, { locale: LOCALES[locale] });
     try {
       const provider = await session.context.newPage();
+      await provider.setViewportSize({ width: WIDTH, height: HEIGHT - BAR });
       await provider.goto(`https://${PROVIDER.host}:${port}/`);
       if ((await waitForBanner(provider, true)) === null) throw new Error(`${locale}: no banner on ${PROVIDER.host}`);
-      await shoot(provider, join(dir, '1-banner.png'));
+      // Without the tabs permission the worker cannot read tab addresses: the provider's tab is the newest one.
+      const badge = await session.serviceWorker.evaluate(async (): Promise<Badge> => {
+        const tabId = Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1));
+        const [text, color] = await Promise.all([chrome.action.getBadgeText({ tabId }), chrome.action.getBadgeBackgroundColor({ tabId })]);
+        return { text, color: color as Badge['color'] };
+      });
+      const page = await provider.screenshot();
 
       const popup = await session.context.newPage();
       await popup.setViewportSize(POPUP);
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html?provider=${PROVIDER.id}`);
       await popup.locator('.provider-card').waitFor();
-      const composed = await session.context.newPage();
-      await composed.setViewportSize({ width: WIDTH, height: HEIGHT });
-      await composed.setContent(popupOverPage(readFileSync(join(dir, '1-banner.png')), await popup.screenshot()));
-      await shoot(composed, join(dir, '2-popup.png'));
+      const canvas = await session.context.newPage();
+      await canvas.setViewportSize({ width: WIDTH, height: HEIGHT });
+      await canvas.setContent(framed(page, PROVIDER.host, badge));
+      await shoot(canvas, join(dir, '1-banner.png'));
+      await canvas.setContent(framed(page, PROVIDER.host, badge, await popup.screenshot()));
+      await shoot(canvas, join(dir, '2-popup.png'));
 
       const settings = await session.context.newPage();
       await settings.goto(`chrome-extension://${session.extensionId}/options.html`);

@@ -63,10 +63,10 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
   const { view } = page;
   const level = view.level ?? 'notice';
   const listId = 'whose-cloud-actions';
-  // The banner shows the provider's own measures; the group's are context, in the full details.
-  const { own, group } = splitByRelation(view.actions);
+  // The banner shows the provider's own measures; shareholders' and the group's are context, in the full details.
+  const { own } = splitByRelation(view.actions);
   const shown = own.slice(0, BANNER_ACTIONS);
-  const more = own.length - shown.length + group.length;
+  const more = view.actions.length - shown.length;
   const operator = view.chain[0];
   const top = view.chain[view.chain.length - 1];
 

@@ -112,14 +112,14 @@ async function main(argv: string[]): Promise<number> {
   const renderer = options.format ? lineRenderer(options.format) : single ? singleTextRenderer : textRenderer;
   const checker = new LineChecker(index, reader, today, renderer);
   const writer = new BufferedWriter(process.stdout);
-  // Each prepared answer's tail is encoded once: a stream repeats a few of them millions of times.
-  const encoded = new Map<PreparedAnswer, Buffer>();
+  // A long tail (a provider's actions) is encoded once and copied after that; a short one costs less written with its head.
+  const encoded = new Map<PreparedAnswer, Buffer | null>();
   const write = (query: string) => {
     const answer = checker.answer(query, options.onlyMatches);
     if (!answer) return undefined;
     let tail = encoded.get(answer);
-    if (!tail) encoded.set(answer, (tail = Buffer.from(answer.tail)));
-    return writer.write(answer.head(query), tail);
+    if (tail === undefined) encoded.set(answer, (tail = answer.tail.length > 512 ? Buffer.from(answer.tail) : null));
+    return tail ? writer.write(answer.head(query), tail) : writer.write(answer.head(query) + answer.tail);
   };
   try {
     if (renderer.header !== null) await writer.write(`${renderer.header}\n`);

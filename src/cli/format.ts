@@ -37,6 +37,7 @@ const bindsLabel: Record<Binds, string> = {
 const relationLabel: Record<Relation, string> = {
   operator: 'names the operator',
   parent: 'names an owner up the chain',
+  shareholder: 'names a minority shareholder',
   group: 'names another company of the same group',
 };
 

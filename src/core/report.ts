@@ -22,7 +22,8 @@ export function markdownReport(view: VerdictView, dataset: { version: string; re
   ];
   if (view.laws.length > 0) lines.push(`- Data-access laws of ${escape(view.controlledFrom.name)}: ${view.laws.map((law) => escape(law.name)).join('; ')}`);
   if (view.sentence) lines.push(`- Why: ${escape(view.sentence)}`);
-  const own = view.actions.filter((a) => a.relation !== 'group');
+  const own = view.actions.filter((a) => a.relation === 'operator' || a.relation === 'parent');
+  const shareholders = view.actions.filter((a) => a.relation === 'shareholder');
   const group = view.actions.filter((a) => a.relation === 'group');
   lines.push('', '### Government actions', '');
   if (own.length === 0) lines.push('None in the dataset.');
@@ -37,6 +38,10 @@ export function markdownReport(view: VerdictView, dataset: { version: string; re
     }
   };
   own.forEach(listed);
+  if (shareholders.length > 0) {
+    lines.push('', '### Minority shareholders', '', 'Context: these measures name a shareholder that does not control the provider; they do not set the level.', '');
+    shareholders.forEach(listed);
+  }
   if (group.length > 0) {
     lines.push('', '### Other companies of the same group', '', 'Context: these measures name another company of the group and do not set the level.', '');
     group.forEach(listed);

@@ -8,6 +8,7 @@ import {
   type Designation,
   type Entity,
   type OwnershipRule,
+  type ParentLink,
   type Provider,
 } from './dataset-schema';
 import type { DatasetIndex } from './dataset-index';
@@ -50,9 +51,9 @@ const prohibitions: ReadonlySet<ActionType> = new Set(['sanctions', 'ban', 'gove
 /** Measures that restrict no one's choice of provider: shown, never raising a level. */
 const contextTypes: ReadonlySet<ActionType> = new Set(['fine', 'court-ruling', 'warning']);
 
-/** How the entity an action names stands to the provider. */
-export type Relation = 'operator' | 'parent' | 'group';
-const relationRank: Record<Relation, number> = { operator: 0, parent: 1, group: 2 };
+/** How the entity an action names stands to the provider: its operator, an owner that controls it, a minority shareholder, or another company of its group. */
+export type Relation = 'operator' | 'parent' | 'shareholder' | 'group';
+const relationRank: Record<Relation, number> = { operator: 0, parent: 1, shareholder: 2, group: 3 };
 
 /** Official: one source is the authority's own publication; press otherwise; unconfirmed: a press report the authority never acknowledged. */
 export type Evidence = 'official' | 'press' | 'unconfirmed';
@@ -124,10 +125,17 @@ function isCurrent(link: { to?: string | undefined }, today: string): boolean {
   return !link.to || latestDay(link.to) >= today;
 }
 
+/** A parent controls unless its sources give it a minority stake and no control; a parent without a stated share is taken as its sources describe it, in control. */
+function isControlling(link: ParentLink): boolean {
+  if (link.controls) return true;
+  if (link.share === undefined && link.votes === undefined) return true;
+  return (link.share ?? 0) >= 50 || (link.votes ?? 0) > 50;
+}
+
 function controlChain(operator: Entity, index: DatasetIndex, today: string): Entity[] {
   const chain: Entity[] = [operator];
   for (let entity = operator; ; ) {
-    const link = entity.parents.find((p) => isCurrent(p, today));
+    const link = entity.parents.find((p) => isCurrent(p, today) && isControlling(p));
     const parent = link && index.entities.get(link.entity);
     if (!parent || chain.includes(parent)) break;
     chain.push(parent);
@@ -136,20 +144,27 @@ function controlChain(operator: Entity, index: DatasetIndex, today: string): Ent
   return chain;
 }
 
-/** The operator and every current owner above it, through any parent link. */
-function ownersOf(operator: Entity, index: DatasetIndex, today: string): Set<string> {
+/** Everyone above the operator through current links: those that control it (and the operator), and minority shareholders with what stands above them. */
+function ownersOf(operator: Entity, index: DatasetIndex, today: string): { owners: Set<string>; shareholders: Set<string> } {
   const owners = new Set<string>();
-  const queue: Entity[] = [operator];
-  while (queue.length > 0) {
-    const entity = queue.pop()!;
-    if (owners.has(entity.id)) continue;
-    owners.add(entity.id);
-    for (const link of entity.parents) {
-      const parent = isCurrent(link, today) ? index.entities.get(link.entity) : undefined;
-      if (parent) queue.push(parent);
+  const shareholders = new Set<string>();
+  const walk = (start: Entity, controlling: boolean) => {
+    const queue: Entity[] = [start];
+    while (queue.length > 0) {
+      const entity = queue.pop()!;
+      const into = controlling ? owners : shareholders;
+      if (owners.has(entity.id) || into.has(entity.id)) continue;
+      into.add(entity.id);
+      for (const link of entity.parents) {
+        const parent = isCurrent(link, today) ? index.entities.get(link.entity) : undefined;
+        if (!parent) continue;
+        if (controlling && !isControlling(link)) walk(parent, false);
+        else queue.push(parent);
+      }
     }
-  }
-  return owners;
+  };
+  walk(operator, true);
+  return { owners, shareholders };
 }
 
 /** Every company below the top of the chain through current links. */
@@ -193,24 +208,30 @@ interface Scene {
   reader: Reader;
   homeLineage: string[];
   operator: Entity;
-  owners: Set<string>;
   index: DatasetIndex;
   today: string;
 }
 
-/** The level one action gives this reader, and the owner through whom a sanctions block reaches the operator. */
-function raiseOf(action: Action, view: Omit<ActionView, 'raises'>, covering: Entity[], scene: Scene): { level: Level | null; owner?: Entity } {
-  if (!view.atHome || covering.length === 0 || action.concern === 'other' || contextTypes.has(action.type)) return { level: null };
-  if (endedStatuses.includes(action.status)) return { level: null };
+/**
+ * The level one action gives this reader, and the owner through whom a sanctions block reaches the operator.
+ * `covering` are the named entities the measure reaches (the control chain, or others where it covers affiliates);
+ * `holders` are named minority shareholders, whose blocked shares still add up under an ownership rule.
+ */
+function raiseOf(action: Action, view: Omit<ActionView, 'raises'>, covering: Entity[], holders: Entity[], scene: Scene): { level: Level | null; owner?: Entity } {
+  if (!view.atHome || action.concern === 'other' || contextTypes.has(action.type) || endedStatuses.includes(action.status)) return { level: null };
+  const bindsReader = action.binds.some((b) => bindsAudience[scene.reader.audience].includes(b));
+  if (action.type === 'sanctions' && bindsReader && action.status === 'in-force' && view.evidence !== 'unconfirmed') {
+    if (covering.some((e) => e.id === scene.operator.id)) return { level: 'prohibited' };
+    const blocked = [...covering, ...holders];
+    const rule = scene.index.jurisdictions.get(view.jurisdiction)?.ownershipRule;
+    if (blocked.length > 0 && blockReaches(scene.operator, new Set(blocked.map((e) => e.id)), rule, scene.index, scene.today)) {
+      return { level: 'prohibited', owner: blocked[0] };
+    }
+  }
+  if (covering.length === 0) return { level: null };
   if (action.status !== 'in-force' || view.evidence === 'unconfirmed' || action.type === 'investigation') return { level: 'under-review' };
   if (!prohibitions.has(action.type)) return { level: 'restricted' };
-  if (action.binds.some((b) => bindsAudience[scene.reader.audience].includes(b))) {
-    if (action.type !== 'sanctions' || covering.some((e) => e.id === scene.operator.id)) return { level: 'prohibited' };
-    const rule = scene.index.jurisdictions.get(view.jurisdiction)?.ownershipRule;
-    const blocked = new Set(covering.map((e) => e.id));
-    if (blockReaches(scene.operator, blocked, rule, scene.index, scene.today)) return { level: 'prohibited', owner: covering[0] };
-    return { level: 'restricted' };
-  }
+  if (bindsReader) return { level: action.type === 'sanctions' ? 'restricted' : 'prohibited' };
   // A rule for telecoms networks says nothing about anyone else's use; a government's own ban is a signal to everyone.
   return { level: action.type === 'ban' && action.binds.every((b) => b === 'telecoms') ? null : 'restricted' };
 }
@@ -228,20 +249,19 @@ export function verdictFor(provider: Provider, reader: Reader, index: DatasetInd
   if (!operator) throw new Error(`provider ${provider.id} has no operator entity ${provider.operator}`);
   const chain = controlChain(operator, index, today);
   const top = chain[chain.length - 1]!;
-  const owners = ownersOf(operator, index, today);
+  const { owners, shareholders } = ownersOf(operator, index, today);
   const group = groupOf(top, index, today);
   const controlledFrom = stateOf(top.headquarteredIn, index);
   const homeLineage = jurisdictionLineage(reader.home, index);
   const controllerLineage = jurisdictionLineage(controlledFrom, index);
-  const scene: Scene = { reader, homeLineage, operator, owners, index, today };
+  const scene: Scene = { reader, homeLineage, operator, index, today };
 
   const relationOf = (id: string): Relation | null =>
-    id === operator.id ? 'operator' : owners.has(id) ? 'parent' : group.has(id) ? 'group' : null;
+    id === operator.id ? 'operator' : owners.has(id) ? 'parent' : shareholders.has(id) ? 'shareholder' : group.has(id) ? 'group' : null;
   const seen = new Set<Action>();
   const actions: ActionView[] = [];
-  let level: Level | null = null;
-  let reason: VerdictReason | null = null;
-  for (const entityId of [...owners, ...group]) {
+  const owner = new Map<ActionView, Entity>();
+  for (const entityId of [...owners, ...shareholders, ...group]) {
     for (const action of index.actionsByEntity.get(entityId) ?? []) {
       if (seen.has(action)) continue;
       seen.add(action);
@@ -250,10 +270,11 @@ export function verdictFor(provider: Provider, reader: Reader, index: DatasetInd
         return relation ? [{ name, relation }] : [];
       });
       const relation = ours.map((n) => n.relation).sort((a, b) => relationRank[a] - relationRank[b])[0]!;
-      // Only names the measure really reaches count: the chain's own, or the group's where it covers affiliates.
-      const covering = ours
-        .filter(({ name, relation: r }) => name.scope !== 'mentioned' && (r !== 'group' || name.scope === 'affiliates'))
-        .map(({ name }) => index.entities.get(name.entity)!);
+      // Only names the measure really reaches count: the control chain's own, or others' where it covers affiliates.
+      const reached = ours.filter(({ name }) => name.scope !== 'mentioned');
+      const controls = (r: Relation) => r === 'operator' || r === 'parent';
+      const covering = reached.filter(({ name, relation: r }) => controls(r) || name.scope === 'affiliates').map(({ name }) => index.entities.get(name.entity)!);
+      const holders = reached.filter(({ relation: r }) => r === 'shareholder').map(({ name }) => index.entities.get(name.entity)!);
       const authority = index.authorities.get(action.authority);
       const jurisdiction = authority?.jurisdiction ?? '';
       const base = {
@@ -265,21 +286,31 @@ export function verdictFor(provider: Provider, reader: Reader, index: DatasetInd
         evidence: evidenceOf(action),
         named: ours.map(({ name }) => name.asNamed),
       };
-      const raised = raiseOf(action, base, covering, scene);
-      actions.push({ ...base, raises: raised.level });
-      if (raised.level && compareLevels(raised.level, level) > 0) {
-        level = raised.level;
-        reason = { kind: 'action', action, authority, ...(raised.owner && { owner: raised.owner }) };
-      }
+      const raised = raiseOf(action, base, covering, holders, scene);
+      const view = { ...base, raises: raised.level };
+      actions.push(view);
+      if (raised.owner) owner.set(view, raised.owner);
     }
   }
+  const context = (a: ActionView) => Number(a.relation === 'shareholder' || a.relation === 'group') + Number(a.relation === 'group');
   actions.sort(
     (a, b) =>
-      Number(a.relation === 'group') - Number(b.relation === 'group') ||
+      context(a) - context(b) ||
       Number(b.atHome) - Number(a.atHome) ||
-      Number(b.raises !== null) - Number(a.raises !== null) ||
+      compareLevels(a.raises, b.raises) * -1 ||
       compareDatesDescending(a.action.date, b.action.date),
   );
+
+  // The newest of the most severe measures is the reason.
+  let level: Level | null = null;
+  let reason: VerdictReason | null = null;
+  for (const view of actions) {
+    if (view.raises && compareLevels(view.raises, level) > 0) {
+      level = view.raises;
+      const through = owner.get(view);
+      reason = { kind: 'action', action: view.action, authority: view.authority, ...(through && { owner: through }) };
+    }
+  }
 
   const laws = controllerLineage.flatMap((id) => index.jurisdictions.get(id)?.dataAccessLaws ?? []);
   const foreign = !controllerLineage.some((id) => homeLineage.includes(id));

@@ -7,7 +7,7 @@ import { reasonText, splitByRelation } from './describe';
 
 /** Everything known about one provider for one reader (home and audience): level and why, control chain, laws, actions. */
 export function ProviderCard({ view, locale }: { view: VerdictView; locale: string }) {
-  const { own, group } = splitByRelation(view.actions);
+  const { own, shareholders, group } = splitByRelation(view.actions);
   return (
     <article className="provider-card" aria-labelledby="provider-name">
       <header className="card-head">
@@ -58,6 +58,13 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
         <h3 id="actions-heading">{t('actionsHeading', String(own.length))}</h3>
         {own.length > 0 ? <ActionList actions={own} locale={locale} /> : <p className="empty">{t('noActions')}</p>}
       </section>
+      {shareholders.length > 0 && (
+        <section aria-labelledby="shareholders-heading" className="group">
+          <h3 id="shareholders-heading">{t('shareholdersHeading', String(shareholders.length))}</h3>
+          <p className="muted">{t('shareholdersHelp')}</p>
+          <ActionList actions={shareholders} locale={locale} />
+        </section>
+      )}
       {group.length > 0 && (
         <section aria-labelledby="group-heading" className="group">
           <h3 id="group-heading">{t('groupHeading', String(group.length))}</h3>

@@ -31,7 +31,11 @@ export function isEnded(action: ActionSummary): boolean {
   return endedStatuses.includes(action.status);
 }
 
-/** The provider's own actions, then those naming another company of its group. */
-export function splitByRelation(actions: ActionSummary[]): { own: ActionSummary[]; group: ActionSummary[] } {
-  return { own: actions.filter((a) => a.relation !== 'group'), group: actions.filter((a) => a.relation === 'group') };
+/** The provider's own actions (its operator and controlling owners), then those on minority shareholders, then on other companies of its group. */
+export function splitByRelation(actions: ActionSummary[]): { own: ActionSummary[]; shareholders: ActionSummary[]; group: ActionSummary[] } {
+  return {
+    own: actions.filter((a) => a.relation === 'operator' || a.relation === 'parent'),
+    shareholders: actions.filter((a) => a.relation === 'shareholder'),
+    group: actions.filter((a) => a.relation === 'group'),
+  };
 }

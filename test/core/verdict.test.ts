@@ -36,13 +36,20 @@ describe('verdictFor', () => {
     // 30 % with board control: the U.S. rule counts shares only, the EU rule counts control.
     { provider: 'northern-minority', home: 'US', audience: 'general', level: 'restricted', because: 'us-sanctions-northern-owners' },
     { provider: 'northern-minority', home: 'EU', audience: 'general', level: 'prohibited', because: 'eu-sanctions-northern-bank' },
-    // 30 % + 25 % held by two owners the U.S. blocks add up to 55 %; the EU blocks only the 30 % owner.
+    // 30 % + 25 % held by two minority owners the U.S. blocks add up to 55 %.
     { provider: 'northern-joint', home: 'US', audience: 'general', level: 'prohibited', because: 'us-sanctions-northern-owners' },
-    { provider: 'northern-joint', home: 'EU', audience: 'general', level: 'restricted', because: 'eu-sanctions-northern-bank' },
   ] as const)('$provider for $audience in $home: $level because of $because', ({ provider, home, audience, level, because }) => {
     const result = verdict(provider, home, audience);
     expect(result.level).toBe(level);
     expect(result.reason).toMatchObject({ kind: 'action', action: { id: because } });
+  });
+
+  it('keeps the listing of a minority shareholder whose block does not reach the operator as context', () => {
+    // The EU blocks only the 30 % owner: no control, no majority, so the EU reader gets the controller's laws only.
+    const result = verdict('northern-joint', 'EU');
+    expect(result.level).toBe('notice');
+    expect(result.actions.find((a) => a.action.id === 'eu-sanctions-northern-bank')).toMatchObject({ relation: 'shareholder', raises: null });
+    expect(result.chain.map((e) => e.id)).toEqual(['northern-joint-llc']);
   });
 
   it('names the blocked owner through whom a sanctions block reaches the operator', () => {
