@@ -14,6 +14,8 @@ export interface CompiledPathRule {
 }
 
 export interface CompiledHostRule {
+  /** The rule's own host, as the dataset lists it. */
+  host: string;
   provider: Provider;
   subdomains: boolean;
   kind: PageKind;
@@ -58,7 +60,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
       const paths = rule.paths
         .map((p) => ({ prefix: compilePathPrefix(p.prefix), kind: p.kind }))
         .sort((a, b) => b.prefix.length - a.prefix.length);
-      hosts.set(rule.host, { provider, subdomains: rule.subdomains, kind: rule.kind, paths });
+      hosts.set(rule.host, { host: rule.host, provider, subdomains: rule.subdomains, kind: rule.kind, paths });
     }
   }
   const actionsByEntity = new Map<string, Action[]>();

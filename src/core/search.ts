@@ -104,6 +104,14 @@ function prepareSearch(index: DatasetIndex): PreparedSearch {
 }
 
 /**
+ * Every provider name and alias folded as search folds a query, with the provider an exact search finds first:
+ * how a bare domain that no host rule covers is still found ("Яндекс.Облако").
+ */
+export function foldedProviderNames(index: DatasetIndex): Array<{ folded: string; provider: Provider; name: string }> {
+  return [...prepareSearch(index).exactNames].map(([folded, [first]]) => ({ folded, provider: first!.provider, name: first!.name }));
+}
+
+/**
  * Providers for a query, best first: a URL or domain by the URL matcher (one hit at most),
  * a domain no host rule covers by exact provider name or alias only,
  * anything else by provider name and alias, then operator names, then hosts.

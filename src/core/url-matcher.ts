@@ -1,5 +1,6 @@
 import type { PageKind, Provider } from './dataset-schema';
 import type { CompiledHostRule, DatasetIndex } from './dataset-index';
+import { pageKindFor } from './page-kind';
 
 export interface UrlMatch {
   provider: Provider;
@@ -106,7 +107,7 @@ export function parseHttpUrlFully(url: string): HttpUrlParts | null {
  * The most specific host rule, walking from the top-level domain inward: the exact host,
  * else the nearest parent domain that covers subdomains. A suffix no rule host has ends the walk.
  */
-function findHostRule(host: string, index: DatasetIndex): CompiledHostRule | undefined {
+export function findHostRule(host: string, index: DatasetIndex): CompiledHostRule | undefined {
   let best: CompiledHostRule | undefined;
   for (let end = host.length; end > 0; ) {
     const dot = host.lastIndexOf('.', end - 1);
@@ -117,16 +118,6 @@ function findHostRule(host: string, index: DatasetIndex): CompiledHostRule | und
     end = dot;
   }
   return best;
-}
-
-/** The page kind a host rule gives a path: the longest matching prefix, on whole segments, case-insensitively. */
-export function pageKindFor(rule: CompiledHostRule, pathname: string): PageKind {
-  if (rule.paths.length === 0) return rule.kind;
-  const path = pathname.toLowerCase();
-  for (const { prefix, kind } of rule.paths) {
-    if (path === prefix || path.startsWith(prefix === '/' ? prefix : `${prefix}/`)) return kind;
-  }
-  return rule.kind;
 }
 
 /**
@@ -141,5 +132,5 @@ export function matchUrl(url: string, index: DatasetIndex): UrlMatch | null {
   if (!rule) return null;
   // Most URLs match no provider: only a match pays for reading the path.
   const pathname = 'pathname' in parts ? parts.pathname : (plainPathname(url, parts.pathStart) ?? parseHttpUrlFully(url)!.pathname);
-  return { provider: rule.provider, pageKind: pageKindFor(rule, pathname), host: parts.host };
+  return { provider: rule.provider, pageKind: pageKindFor(rule, parts.host, pathname), host: parts.host };
 }

@@ -14,6 +14,8 @@ const WAIT_MS = 10_000;
 const PORT_RETRY_MS = 30_000;
 
 export interface BrowserSamples {
+  /** The same three, each visit made with the service worker stopped just before (the usual case: MV3 stops an idle worker). */
+  cold?: { bannerMs: number[]; popupFirstRenderMs: number[]; popupVerdictMs: number[] };
   /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
   bannerMs: number[];
   /** Per open: from navigation start to the popup's 'whose-cloud:first-render' mark, ms. */
@@ -117,6 +119,21 @@ async function fixtureServer(): Promise<FixtureServer> {
   }
 }
 
+const WORKER_STOP_SETTLE_MS = 300;
+
+/** Stops every service worker through the DevTools protocol, as Chrome does to an idle one, and lets the stop settle. */
+async function stopWorkers(session: ChromiumSession): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((resolve) => setTimeout(resolve, WORKER_STOP_SETTLE_MS));
+  } finally {
+    await page.close();
+  }
+}
+
 /** Times banner and popup with one warm-up and `BROWSER_LOADS` fresh pages each; one browser, closed whatever happens. */
 export async function timeInChromium(extensionDir: string): Promise<BrowserTimings> {
   // A private copy, so that a build started elsewhere meanwhile cannot swap the files under the browser.
@@ -138,6 +155,18 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
       samplesFor(open).popupFirstRenderMs.push(firstRender);
       samplesFor(open).popupVerdictMs.push(verdict);
     }
+    const cold = { bannerMs: [] as number[], popupFirstRenderMs: [] as number[], popupVerdictMs: [] as number[] };
+    for (let load = 0; load < BROWSER_LOADS; load++) {
+      await stopWorkers(session);
+      cold.bannerMs.push(await bannerLatency(session));
+    }
+    for (let open = 0; open < BROWSER_LOADS; open++) {
+      await stopWorkers(session);
+      const { firstRender, verdict } = await popupTimes(session);
+      cold.popupFirstRenderMs.push(firstRender);
+      cold.popupVerdictMs.push(verdict);
+    }
+    timings.cold = cold;
     timings.chromium = await chromiumVersion(session);
     return timings;
   } finally {

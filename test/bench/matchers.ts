@@ -1,5 +1,6 @@
 import type { CompiledHostRule, DatasetIndex } from '../../src/core/dataset-index';
-import { matchUrl, pageKindFor, parseHttpUrl } from '../../src/core/url-matcher';
+import { matchUrl, parseHttpUrl } from '../../src/core/url-matcher';
+import { pageKindFor } from '../../src/core/page-kind';
 
 /** What a matcher answers for one URL: "provider-id page-kind", or "-" for no provider. */
 export type Classify = (url: string) => string;
@@ -7,7 +8,7 @@ export type Classify = (url: string) => string;
 const NONE = '-';
 
 // The baselines share the core's path-kind rule, so they differ from matchUrl in host look-up only.
-const answer = (rule: CompiledHostRule, pathname: string) => `${rule.provider.id} ${pageKindFor(rule, pathname)}`;
+const answer = (rule: CompiledHostRule, host: string, pathname: string) => `${rule.provider.id} ${pageKindFor(rule, host, pathname)}`;
 
 /** (a) The floor: parsing alone, which every matcher has to pay. */
 export const parseOnly: Classify = (url) => {
@@ -31,7 +32,7 @@ export function regexScan(index: DatasetIndex): Classify {
   return (url) => {
     const parsed = parseHttpUrl(url);
     if (!parsed) return NONE;
-    for (const { rule, re } of rules) if (re.test(parsed.host)) return answer(rule, parsed.pathname);
+    for (const { rule, re } of rules) if (re.test(parsed.host)) return answer(rule, parsed.host, parsed.pathname);
     return NONE;
   };
 }
@@ -46,7 +47,7 @@ export function labelStripScan(index: DatasetIndex): Classify {
     for (let candidate = parsed.host; ; ) {
       const at = hosts.indexOf(candidate);
       const rule = at === -1 ? undefined : rules[at]!;
-      if (rule && (candidate === parsed.host || rule.subdomains)) return answer(rule, parsed.pathname);
+      if (rule && (candidate === parsed.host || rule.subdomains)) return answer(rule, parsed.host, parsed.pathname);
       const dot = candidate.indexOf('.');
       if (dot === -1) return NONE;
       candidate = candidate.slice(dot + 1);
