@@ -1,12 +1,12 @@
 import { defineConfig } from 'wxt';
 import { matchPatternsFor } from './src/core/match-patterns';
 import { todayUtc } from './src/core/dates';
-import { datasetPlugin } from './src/node/dataset-plugin';
+import { DATASET_FILE, datasetJson, datasetPlugin } from './src/node/dataset-plugin';
 import { loadDataset } from './src/node/read-dataset';
 
 const GECKO_ID = 'whose-cloud@whose-cloud.org';
 const EXTENSION_PAGES_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab'],
-    // Production pages may load only their own files and may connect nowhere; the dev server needs its websocket.
+    // Production pages may load and fetch only the extension's own files; the dev server needs its websocket.
     ...(command === 'build' && {
       content_security_policy:
         browser === 'firefox'
@@ -45,6 +45,10 @@ export default defineConfig({
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = viteConfig.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+    // The worker reads the dataset from the extension's own files, not from its script (DESIGN.md budgets).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: DATASET_FILE, contents: datasetJson() });
     },
     // Content scripts run on the dataset's provider hosts only, generated here so they never drift from the data.
     'entrypoints:resolved': (_wxt, entrypoints) => {

@@ -12,8 +12,8 @@ const SOURCE = 'assets/icon.svg';
 const RIM = /(<g id="rim" fill=")#13294b(" stroke=")#13294b(")/;
 const RIM_ON_DARK = '$1#ffffff$2#ffffff$3';
 
-export const iconPath = (size: number) => `icons/${size}.png`;
-export const darkToolbarIconPath = (size: number) => `icons/${size}-on-dark.png`;
+const iconPath = (size: number) => `icons/${size}.png`;
+const darkToolbarIconPath = (size: number) => `icons/${size}-on-dark.png`;
 
 /** Renders `svg` to a square PNG `size` pixels wide, straight from the vector at each size (no downscaling blur). */
 export function renderIcon(svg: string, size: number): Buffer {

@@ -1,6 +1,11 @@
 declare module 'virtual:whose-cloud-dataset' {
   import type { Dataset } from './core/dataset-schema';
-  /** The dataset, validated at build time by src/node/dataset-plugin.ts. */
-  const dataset: Dataset;
-  export default dataset;
+  /** The dataset, validated at build time by src/node/dataset-plugin.ts: the extension's own dataset.json. */
+  export function loadBundledDataset(): Promise<Dataset>;
+}
+
+declare module 'virtual:whose-cloud-dataset-meta' {
+  /** The bundled dataset's version and review date, for pages that do not load the dataset. */
+  const meta: { version: string; reviewed: string };
+  export default meta;
 }

@@ -21,11 +21,13 @@ const PROVIDER = { host: 'console.aliyun.com', id: 'aliyun' };
 const LOCALES: Record<string, string> = {
   en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT', nl: 'nl-NL', pl: 'pl-PL', ja: 'ja-JP', ko: 'ko-KR', zh_CN: 'zh-CN',
 };
+// A reader in China gets no level for a Chinese provider, so no banner: the Simplified Chinese pictures show a reader in the United States.
+const HOME: Record<string, string> = { zh_CN: 'US' };
 
 const args = process.argv.slice(2);
 const ifPossible = args.includes('--if-possible');
-const chosen = (args[args.indexOf('--locales') + 1] ?? '').split(',').filter((l) => args.includes('--locales') && l);
-const locales = chosen.length > 0 ? chosen : Object.keys(LOCALES);
+const at = args.indexOf('--locales');
+const locales = at >= 0 ? (args[at + 1] ?? '').split(',').filter(Boolean) : Object.keys(LOCALES);
 const unknown = locales.filter((l) => !LOCALES[l]);
 if (unknown.length > 0) {
   console.error(`store:screenshots: unknown locale ${unknown.join(', ')} (known: ${Object.keys(LOCALES).join(', ')})`);
@@ -101,13 +103,15 @@ async function shoot(page: Page, path: string): Promise<void> {
 
 const server = await startFixtureServer(0, { '/': consolePage(PROVIDER.host) });
 const port = (server.server.address() as { port: number }).port;
-rmSync(OUT, { recursive: true, force: true });
 try {
   for (const locale of locales) {
     const dir = join(OUT, locale);
+    rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const session = await launchChromium(EXTENSION, { locale: LOCALES[locale] });
     try {
+      const home = HOME[locale];
+      if (home) await session.serviceWorker.evaluate((value) => chrome.storage.sync.set({ settings: { home: value } }), home);
       const provider = await session.context.newPage();
       await provider.setViewportSize({ width: WIDTH, height: HEIGHT - BAR });
       await provider.goto(`https://${PROVIDER.host}:${port}/`);

@@ -2,6 +2,9 @@ import { browser } from '#imports';
 import { z } from 'zod';
 import { onMessage, type PageVerdict, type SearchResult, type SettingsState } from '@/src/adapters/messaging';
 import { datasetIndex } from '@/src/adapters/dataset';
+import { currentStamp, readStampInputs, storedStamp, writePageTable } from '@/src/adapters/page-table';
+import type { DatasetIndex } from '@/src/core/dataset-index';
+import { buildPageTable } from '@/src/core/page-table';
 import { clearBadge, showBadge } from '@/src/adapters/badge';
 import { dismissalsStorage, lastPolicyStorage, readDismissals, readLastPolicy, readManagedPolicy, readSettings, settingsStorage } from '@/src/adapters/storage';
 import { todayUtc } from '@/src/core/dates';
@@ -19,6 +22,7 @@ const homeField = settingsSchema.shape.home.unwrap().optional();
 const audienceField = settingsSchema.shape.audience.optional();
 const requests = {
   getPageVerdict: z.strictObject({ url: z.string().max(MAX_URL) }),
+  pageShown: z.strictObject({ url: z.string().max(MAX_URL) }),
   dismissProvider: z.strictObject({ providerId: z.string().max(100), how: z.enum(['snooze', 'mute']) }),
   openDetails: z.strictObject({ providerId: z.string().max(100) }),
   getVerdictForUrl: z.strictObject({ url: z.string().max(MAX_URL), home: homeField, audience: audienceField }),
@@ -78,22 +82,41 @@ export function watchManagedPolicy(): void {
 
 /** Settings as they apply now; `waitForFresh` for the settings page, which shows exactly what is locked, rather than for speed. */
 async function currentSettings(options?: { waitForFresh: boolean }): Promise<SettingsState> {
-  const [settings, policy, dismissals] = await Promise.all([readSettings(), managedPolicy(options), readDismissals()]);
-  const localeHome = homeFromLocale(browser.i18n.getUILanguage(), datasetIndex());
+  const [settings, policy, dismissals, index] = await Promise.all([readSettings(), managedPolicy(options), readDismissals(), datasetIndex()]);
+  const localeHome = homeFromLocale(browser.i18n.getUILanguage(), index);
   return { settings, effective: effectiveSettings(settings, policy, localeHome), localeHome, dismissals };
 }
 
 /** The reader a popup asks about ("See as"), or the settings' own; an administrator's lock wins over both. */
-function readerFor(asked: { home?: string | undefined; audience?: Audience | undefined }, effective: EffectiveSettings): Reader {
-  const home = asked.home && !effective.locked.includes('home') && datasetIndex().jurisdictions.has(asked.home) ? asked.home : effective.home;
+function readerFor(asked: { home?: string | undefined; audience?: Audience | undefined }, effective: EffectiveSettings, index: DatasetIndex): Reader {
+  const home = asked.home && !effective.locked.includes('home') && index.jurisdictions.has(asked.home) ? asked.home : effective.home;
   const audience = asked.audience && !effective.locked.includes('audience') ? asked.audience : effective.audience;
   return { home, audience };
 }
 
-function providerVerdict(providerId: string, reader: Reader, pageKind: PageVerdict['pageKind'] | null = null) {
-  const index = datasetIndex();
+function providerVerdict(index: DatasetIndex, providerId: string, reader: Reader, pageKind: PageVerdict['pageKind'] | null = null) {
   const provider = index.providers.get(providerId);
   return provider ? viewVerdict(verdictFor(provider, reader, index, todayUtc()), pageKind, index) : null;
+}
+
+let tableWork: Promise<void> = Promise.resolve();
+
+/**
+ * Rebuilds the page table (src/core/page-table.ts) when what it was built from has changed: pages then find their
+ * verdict in storage and need not wake the worker. Runs one at a time; never throws.
+ */
+export function refreshPageTable(): Promise<void> {
+  tableWork = tableWork.then(async () => {
+    const inputs = await readStampInputs();
+    const stamp = currentStamp(inputs.settings, inputs.policy);
+    if ((await storedStamp()) === stamp) return;
+    const [index, { settings, localeHome }] = await Promise.all([datasetIndex(), currentSettings()]);
+    // The table answers for the policy the stamp names: the last one seen, which pages compare against.
+    const effective = effectiveSettings(settings, await readLastPolicy(), localeHome);
+    const reader = readerFor({}, effective, index);
+    await writePageTable(buildPageTable(index, effective, stamp, (id) => providerVerdict(index, id, reader)!));
+  }).catch(() => undefined);
+  return tableWork;
 }
 
 /** Registers every background handler; each re-validates its payload before acting. */
@@ -101,24 +124,37 @@ export function registerBackgroundHandlers(): void {
   onMessage('getPageVerdict', async ({ data, sender }) => {
     const { url } = requests.getPageVerdict.parse(data);
     const tabId = contentScriptTab(sender, url);
-    const match = matchUrl(url, datasetIndex());
+    const index = await datasetIndex();
+    const match = matchUrl(url, index);
+    // The page asked because the table could not answer: bring it up to date for the pages that follow.
+    void refreshPageTable();
     // The badge is drawn alongside the answer, not before it: the banner waits on the answer only.
     if (!match) {
       clearBadge(tabId).catch(() => undefined);
       return null;
     }
     const { effective, dismissals } = await currentSettings();
-    const view = providerVerdict(match.provider.id, readerFor({}, effective), match.pageKind)!;
+    const view = providerVerdict(index, match.provider.id, readerFor({}, effective, index), match.pageKind)!;
     showBadge(tabId, match.provider.name, view.level).catch(() => undefined);
     const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, Date.now());
     return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss };
+  });
+
+  onMessage('pageShown', async ({ data, sender }) => {
+    const { url } = requests.pageShown.parse(data);
+    const tabId = contentScriptTab(sender, url);
+    const index = await datasetIndex();
+    const match = matchUrl(url, index);
+    if (!match) return;
+    const { effective } = await currentSettings();
+    await showBadge(tabId, match.provider.name, providerVerdict(index, match.provider.id, readerFor({}, effective, index))!.level);
   });
 
   onMessage('dismissProvider', async ({ data, sender }) => {
     const { providerId, how } = requests.dismissProvider.parse(data);
     const pageUrl = sender.url ?? '';
     contentScriptTab(sender, pageUrl);
-    if (matchUrl(pageUrl, datasetIndex())?.provider.id !== providerId) throw new Error('a page may only dismiss its own provider');
+    if (matchUrl(pageUrl, await datasetIndex())?.provider.id !== providerId) throw new Error('a page may only dismiss its own provider');
     // The fast answer suffices: a dismissal that slips in before a new policy lands is ignored once it has (shouldShowBanner).
     if (!(await currentSettings()).effective.allowDismiss) throw new Error('dismissing is turned off by policy');
     const dismissals = await readDismissals();
@@ -132,32 +168,32 @@ export function registerBackgroundHandlers(): void {
 
   onMessage('openDetails', async ({ data }) => {
     const { providerId } = requests.openDetails.parse(data);
-    if (!datasetIndex().providers.has(providerId)) throw new Error('unknown provider');
+    if (!(await datasetIndex()).providers.has(providerId)) throw new Error('unknown provider');
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?provider=${encodeURIComponent(providerId)}`) });
   });
 
   onMessage('getVerdictForUrl', async ({ data, sender }) => {
     requireExtensionPage(sender);
     const { url, ...asked } = requests.getVerdictForUrl.parse(data);
-    const match = matchUrl(url, datasetIndex());
+    const index = await datasetIndex();
+    const match = matchUrl(url, index);
     if (!match) return null;
     const { effective } = await currentSettings();
-    return providerVerdict(match.provider.id, readerFor(asked, effective), match.pageKind);
+    return providerVerdict(index, match.provider.id, readerFor(asked, effective, index), match.pageKind);
   });
 
   onMessage('getProviderVerdict', async ({ data, sender }) => {
     requireExtensionPage(sender);
     const { providerId, ...asked } = requests.getProviderVerdict.parse(data);
-    const { effective } = await currentSettings();
-    return providerVerdict(providerId, readerFor(asked, effective));
+    const [index, { effective }] = await Promise.all([datasetIndex(), currentSettings()]);
+    return providerVerdict(index, providerId, readerFor(asked, effective, index));
   });
 
   onMessage('searchProviders', async ({ data, sender }): Promise<SearchResult[]> => {
     requireExtensionPage(sender);
     const { query, ...asked } = requests.searchProviders.parse(data);
-    const { effective } = await currentSettings();
-    const index = datasetIndex();
-    const reader = readerFor(asked, effective);
+    const [index, { effective }] = await Promise.all([datasetIndex(), currentSettings()]);
+    const reader = readerFor(asked, effective, index);
     return searchProviders(query, index).map(({ provider, matched }) => {
       const verdict = verdictFor(provider, reader, index, todayUtc());
       const controlledFrom = verdict.controlledFrom;
@@ -165,10 +201,10 @@ export function registerBackgroundHandlers(): void {
     });
   });
 
-  onMessage('getDatasetInfo', ({ data, sender }) => {
+  onMessage('getDatasetInfo', async ({ data, sender }) => {
     requireExtensionPage(sender);
     requests.getDatasetInfo.parse(data);
-    const { dataset } = datasetIndex();
+    const { dataset } = await datasetIndex();
     return {
       version: dataset.meta.version,
       reviewed: dataset.meta.reviewed,

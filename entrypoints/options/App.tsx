@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from 're
 import { browser } from '#imports';
 import { sendMessage, type DatasetInfo, type SettingsState } from '@/src/adapters/messaging';
 import { enumKey, t } from '@/src/adapters/i18n';
-import { pageKinds } from '@/src/core/dataset-schema';
+import { pageKinds } from '@/src/core/vocabulary';
 import { bannerPositions, parseSettingsFile, settingsFile, type Settings } from '@/src/core/settings';
 import { audiences, levels } from '@/src/core/verdict';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from '#imports';
 import { sendMessage, type DatasetInfo, type SearchResult, type SeeAs } from '@/src/adapters/messaging';
+import { readTableView } from '@/src/adapters/page-table';
 import { audiences, type Audience } from '@/src/core/verdict';
 import { enumKey, t } from '@/src/adapters/i18n';
 import { errorReportUrl, markdownReport } from '@/src/core/report';
@@ -46,12 +47,15 @@ export function App({ locale }: { locale: string }) {
   useEffect(() => {
     if (!subject) return;
     let current = true;
-    const answer =
+    const ask = () =>
       subject.kind === 'provider'
         ? sendMessage('getProviderVerdict', { providerId: subject.providerId, ...seeAs })
         : subject.url
           ? sendMessage('getVerdictForUrl', { url: subject.url, ...seeAs })
           : Promise.resolve(null);
+    // The settings' own verdict is in the page table: no need to wake the worker for it.
+    const fromTable = seeAs.home || seeAs.audience || (subject.kind === 'tab' && !subject.url) ? Promise.resolve(undefined) : readTableView(subject.kind === 'provider' ? subject : { url: subject.url! });
+    const answer = fromTable.then((view) => (view === undefined ? ask() : view));
     void answer.then((next) => current && setView(next));
     return () => {
       current = false;

@@ -1,10 +1,14 @@
 import { browser, createShadowRootUi, defineContentScript, type ShadowRootContentScriptUi } from '#imports';
 import { sendMessage, type PageVerdict } from '@/src/adapters/messaging';
 import { t } from '@/src/adapters/i18n';
+import { readFastPage } from '@/src/adapters/page-table';
+import { DISMISSALS_KEY, LAST_POLICY_KEY, SETTINGS_KEY, TABLE_META_KEY } from '@/src/core/page-table';
 import { renderBanner } from './banner';
 import css from './style.css?inline';
 
 const URL_POLL_MS = 250;
+/** Storage keys whose change can change this page's banner: the table's stamp, settings, policy and dismissals. */
+const relevantKeys = new Set([TABLE_META_KEY, SETTINGS_KEY, LAST_POLICY_KEY, DISMISSALS_KEY]);
 
 export default defineContentScript({
   // Replaced at build time by the dataset's provider hosts (wxt.config.ts).
@@ -47,12 +51,22 @@ export default defineContentScript({
         onDetails: () => void sendMessage('openDetails', { providerId: page.view.provider.id }).catch(() => undefined),
       }, browser.i18n.getUILanguage());
     };
-    const refresh = async () => {
+    /** The verdict from the table in storage when it is current (no worker woken), else from the worker. */
+    const verdict = async (url: string): Promise<{ page: PageVerdict | null; fromTable: boolean }> => {
+      const fast = await readFastPage(url, Date.now());
+      if (fast.kind === 'none') return { page: null, fromTable: true };
+      if (fast.kind === 'page') return { page: fast, fromTable: true };
       // If the background cannot answer (updated, reloading), leave the page as it is and say nothing.
-      const page = await sendMessage('getPageVerdict', { url: location.href }).catch(() => null);
+      return { page: await sendMessage('getPageVerdict', { url }).catch(() => null), fromTable: false };
+    };
+    const refresh = async () => {
+      const url = location.href;
+      const { page, fromTable } = await verdict(url);
       if (ctx.isInvalid) return;
       if (page?.show && !hiddenForThisView) await show(page);
       else remove();
+      // The badge is the worker's to draw; it learns of the page after the banner is up, so the banner never waits for it.
+      if (fromTable && page) void sendMessage('pageShown', { url }).catch(() => undefined);
     };
 
     // Single-page consoles change the URL with history.pushState, which an isolated world does not hear: poll it, cheaply.
@@ -65,7 +79,9 @@ export default defineContentScript({
     };
     ctx.setInterval(onUrlChange, URL_POLL_MS);
     ctx.addEventListener(window, 'popstate', onUrlChange);
-    const onStorageChanged = () => void refresh();
+    const onStorageChanged = (changes: Record<string, unknown>) => {
+      if (Object.keys(changes).some((key) => relevantKeys.has(key))) void refresh();
+    };
     browser.storage.onChanged.addListener(onStorageChanged);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
     await refresh();

@@ -49,6 +49,8 @@ export interface SeeAs {
 export interface BackgroundProtocol {
   /** From a content script: the verdict for the page it runs in; the tab and origin come from the sender. */
   getPageVerdict(data: { url: string }): PageVerdict | null;
+  /** From a content script that drew its banner from the page table: set the toolbar badge for its tab. */
+  pageShown(data: { url: string }): void;
   /** From a content script: silence this provider's banner. */
   dismissProvider(data: { providerId: string; how: DismissHow }): void;
   /** From a content script: open the provider's full details in an extension tab. */

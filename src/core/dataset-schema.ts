@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { actionStatuses, actionTypes, bindsValues, concerns, nameScopes, pageKinds } from './vocabulary';
+
+export { actionStatuses, actionTypes, bindsValues, concerns, endedStatuses, nameScopes, pageKinds } from './vocabulary';
 
 /** Calendar date as the source gives it: a year, a month or a day (ISO 8601). */
 export const partialDateSchema = z
@@ -41,7 +44,6 @@ export type Source = z.infer<typeof sourceSchema>;
 const sourcesSchema = z.array(sourceSchema).min(1, 'at least one source');
 const schemaRef = { $schema: z.string().optional() };
 
-export const pageKinds = ['console', 'signup', 'login', 'marketing', 'docs', 'api'] as const;
 export const pageKindSchema = z.enum(pageKinds);
 export type PageKind = z.infer<typeof pageKindSchema>;
 
@@ -108,63 +110,18 @@ export const providerSchema = z.strictObject({
 });
 export type Provider = z.infer<typeof providerSchema>;
 
-export const actionTypes = [
-  'investigation',
-  'entity-list',
-  'covered-list',
-  'sanctions',
-  'investment-ban',
-  'ban',
-  'government-device-ban',
-  'fine',
-  'licence-revocation',
-  'military-company-list',
-  'data-protection-order',
-  'warning',
-  'court-ruling',
-  'law',
-] as const;
 export const actionTypeSchema = z.enum(actionTypes);
 export type ActionType = z.infer<typeof actionTypeSchema>;
 
-/** The legal state only; how well it is evidenced is a separate fact. "open"/"closed" are for investigations. */
-export const actionStatuses = ['proposed', 'open', 'in-force', 'closed', 'lifted', 'revoked', 'vacated', 'expired'] as const;
 export const actionStatusSchema = z.enum(actionStatuses);
 export type ActionStatus = z.infer<typeof actionStatusSchema>;
-/** Statuses of a measure that no longer applies; each keeps its end date. */
-export const endedStatuses: readonly ActionStatus[] = ['closed', 'lifted', 'revoked', 'vacated', 'expired'];
 
-/** Whom a measure binds: everyone under the jurisdiction, or one group of people or companies. */
-export const bindsValues = [
-  'everyone',
-  'government',
-  /** Only the acting authority's own staff and devices (one agency's block). */
-  'own-staff',
-  'contractors',
-  /** Telecoms or critical-infrastructure operators. */
-  'telecoms',
-  'investors',
-  'exporters',
-  /** Only the company the measure names (a licence revocation, a data-protection order, a fine). */
-  'named-company',
-] as const;
 export const bindsSchema = z.enum(bindsValues);
 export type Binds = z.infer<typeof bindsSchema>;
 
-/** What a measure is about: only security and data protection can raise a level. */
-export const concerns = ['security', 'data-protection', 'other'] as const;
 export const concernSchema = z.enum(concerns);
 export type Concern = z.infer<typeof concernSchema>;
 
-/** How far a measure reaches from the entity it names. */
-export const nameScopes = [
-  /** The named company itself. */
-  'entity',
-  /** The named company and its affiliates or subsidiaries, in the measure's own words. */
-  'affiliates',
-  /** Its people or one of its products, not the company (executives designated, an app blocked). */
-  'mentioned',
-] as const;
 
 export const namedEntitySchema = z.strictObject({
   entity: entityIdSchema,

@@ -49,6 +49,8 @@ interface PreparedSearch {
   exactNames: Map<string, Array<{ provider: Provider; name: string }>>;
   /** No folded query longer than every candidate can score. */
   longest: number;
+  /** Every folded candidate in one string: a query found in none of them is turned away with one search. */
+  haystack: string;
 }
 
 function nameScore(query: string, { folded, words }: Candidate): number {
@@ -97,8 +99,8 @@ function prepareSearch(index: DatasetIndex): PreparedSearch {
       ],
     };
   });
-  const longest = Math.max(0, ...candidates.flatMap((entry) => entry.candidates.map((c) => c.folded.length)));
-  const prepared = { candidates, exactNames, longest };
+  const folded = candidates.flatMap((entry) => entry.candidates.map((c) => c.folded));
+  const prepared = { candidates, exactNames, longest: Math.max(0, ...folded.map((text) => text.length)), haystack: folded.join('\n') };
   preparedSearches.set(index, prepared);
   return prepared;
 }
@@ -129,7 +131,8 @@ export function searchProviders(query: string, index: DatasetIndex, limit = 10):
   }
   const wanted = normaliseName(query);
   const prepared = prepareSearch(index);
-  if (wanted.length === 0 || wanted.length > prepared.longest) return [];
+  // Every score needs the query inside a candidate, so one that is in none scores nothing.
+  if (wanted.length === 0 || wanted.length > prepared.longest || !prepared.haystack.includes(wanted)) return [];
   const hits: SearchHit[] = [];
   for (const { provider, candidates } of prepared.candidates) {
     let best: SearchHit | null = null;

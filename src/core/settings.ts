@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageKindSchema, type PageKind } from './dataset-schema';
-import { audiences, isAtLeast, levels, type Level } from './verdict';
+import { audiences, levels } from './verdict';
+
+export { isDismissed, shouldShowBanner } from './show-banner';
 
 export const bannerPositions = ['top', 'bottom'] as const;
 
@@ -94,22 +96,6 @@ export function sanitiseDismissals(stored: unknown): Dismissals {
   const muted = dismissalsSchema.shape.muted.safeParse(record.muted);
   const snoozed = dismissalsSchema.shape.snoozedUntil.safeParse(record.snoozedUntil);
   return { muted: muted.success ? muted.data : [], snoozedUntil: snoozed.success ? snoozed.data : {} };
-}
-
-export function isDismissed(providerId: string, dismissals: Dismissals, now: number): boolean {
-  return dismissals.muted.includes(providerId) || (dismissals.snoozedUntil[providerId] ?? 0) > now;
-}
-
-/** Whether a page gets a banner: a high enough level, a chosen page kind, and not silenced (unless policy forbids silencing). */
-export function shouldShowBanner(
-  page: { providerId: string; pageKind: PageKind; level: Level | null },
-  settings: EffectiveSettings,
-  dismissals: Dismissals,
-  now: number,
-): boolean {
-  if (!isAtLeast(page.level, settings.minimumLevel)) return false;
-  if (!settings.pageKinds.includes(page.pageKind)) return false;
-  return !settings.allowDismiss || !isDismissed(page.providerId, dismissals, now);
 }
 
 /** The file the options page exports and imports. */

@@ -1,22 +1,21 @@
-import {
-  endedStatuses,
-  type Action,
-  type ActionType,
-  type Authority,
-  type Binds,
-  type DataAccessLaw,
-  type Designation,
-  type Entity,
-  type OwnershipRule,
-  type ParentLink,
-  type Provider,
+import { endedStatuses } from './vocabulary';
+import type {
+  Action,
+  ActionType,
+  Authority,
+  Binds,
+  DataAccessLaw,
+  Designation,
+  Entity,
+  OwnershipRule,
+  ParentLink,
+  Provider,
 } from './dataset-schema';
 import type { DatasetIndex } from './dataset-index';
 import { compareDatesDescending, latestDay } from './dates';
+import { compareLevels, type Level } from './levels';
 
-/** Verdict levels, highest first. */
-export const levels = ['prohibited', 'restricted', 'under-review', 'notice'] as const;
-export type Level = (typeof levels)[number];
+export { compareLevels, isAtLeast, levels, type Level } from './levels';
 
 /** Who is reading: a person or private company, a government body, a government contractor, a telecoms or critical-infrastructure operator. */
 export const audiences = ['general', 'government', 'contractor', 'telecom'] as const;
@@ -28,15 +27,6 @@ export interface Reader {
   audience: Audience;
 }
 
-/** Positive when `a` is more severe than `b`; null (no verdict) is below every level. */
-export function compareLevels(a: Level | null, b: Level | null): number {
-  const rank = (level: Level | null) => (level === null ? levels.length : levels.indexOf(level));
-  return rank(b) - rank(a);
-}
-
-export function isAtLeast(level: Level | null, minimum: Level): boolean {
-  return compareLevels(level, minimum) >= 0 && level !== null;
-}
 
 /** Whom a measure must bind to forbid this audience anything. */
 const bindsAudience: Record<Audience, readonly Binds[]> = {

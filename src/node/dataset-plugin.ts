@@ -1,20 +1,43 @@
 import type { Plugin } from 'vite';
 import { todayUtc } from '../core/dates';
+import type { Dataset } from '../core/dataset-schema';
 import { DATA_DIR, loadDataset } from './read-dataset';
 
 export const DATASET_MODULE = 'virtual:whose-cloud-dataset';
-const resolvedId = `\0${DATASET_MODULE}`;
+export const DATASET_META_MODULE = 'virtual:whose-cloud-dataset-meta';
+/** The dataset beside the extension's code, read by the worker when it needs it (wxt.config.ts writes it). */
+export const DATASET_FILE = 'dataset.json';
 
-/** Serves the validated dataset as a module, so a broken record fails the build and pages never run zod on it. */
-export function datasetPlugin(): Plugin {
+/** The validated dataset as JSON text; a broken record fails the build. */
+export function datasetJson(): string {
+  return JSON.stringify(loadDataset(todayUtc()));
+}
+
+/**
+ * Serves the dataset to the extension: `loadBundledDataset()` fetches the extension's own dataset.json, so the worker's
+ * script stays small and parses fast when it wakes; under test (`inline`) it is the JSON itself. The meta module gives
+ * pages the dataset's version without the dataset.
+ */
+export function datasetPlugin({ inline = false } = {}): Plugin {
+  const ids = new Map([DATASET_MODULE, DATASET_META_MODULE].map((id) => [`\0${id}`, id]));
+  let dataset: Dataset | undefined;
+  const load = () => (dataset ??= loadDataset(todayUtc()));
   return {
     name: 'whose-cloud-dataset',
-    resolveId: (id) => (id === DATASET_MODULE ? resolvedId : undefined),
+    resolveId: (id) => ([...ids.values()].includes(id) ? `\0${id}` : undefined),
     load(id) {
-      if (id !== resolvedId) return undefined;
-      this.addWatchFile(DATA_DIR);
-      const dataset = loadDataset(todayUtc());
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(dataset))});`;
+      const module = ids.get(id);
+      if (!module) return undefined;
+      // The dev server rebuilds on a record change; under test the files do not change during a run.
+      if (!inline) this.addWatchFile(DATA_DIR);
+      dataset = undefined;
+      if (module === DATASET_META_MODULE) {
+        const { version, reviewed } = load().meta;
+        return `export default ${JSON.stringify({ version, reviewed })};`;
+      }
+      return inline
+        ? `export const loadBundledDataset = async () => JSON.parse(${JSON.stringify(JSON.stringify(load()))});`
+        : `export const loadBundledDataset = async () => (await fetch('/${DATASET_FILE}')).json();`;
     },
   };
 }

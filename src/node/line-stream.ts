@@ -3,6 +3,8 @@ import type { Readable, Writable } from 'node:stream';
 
 /** Output is handed to the stream in pieces of this many bytes: one write per line would cost more than the check itself. */
 const PIECE = 1 << 18;
+/** Short text is gathered into a string this long before it is encoded: one encoder call per line costs more than the line. */
+const TEXT_AT = 1 << 14;
 
 /** Why a stream of lines stopped early: the reader of our output went away (`| head -1`). */
 export class OutputClosed extends Error {}
@@ -15,6 +17,7 @@ export class OutputClosed extends Error {}
 export class BufferedWriter {
   #piece = Buffer.allocUnsafe(PIECE);
   #used = 0;
+  #text = '';
   #closed = false;
   readonly #out: Writable;
 
@@ -32,31 +35,46 @@ export class BufferedWriter {
 
   /** Adds text, and encoded bytes after it; resolves at once unless a full piece had to wait for the reader. */
   write(text: string, bytes?: Uint8Array): Promise<void> | undefined {
-    // UTF-8 takes at most three bytes per UTF-16 code unit.
-    if (this.#used + text.length * 3 > PIECE) {
-      if (text.length * 3 > PIECE) return this.#large(Buffer.from(text), bytes);
-      const waiting = this.flush();
-      return waiting.then(() => this.write(text, bytes));
-    }
-    this.#used += this.#piece.write(text, this.#used);
-    if (!bytes) return undefined;
-    if (bytes.length > PIECE - this.#used) return this.#large(bytes);
-    this.#piece.set(bytes, this.#used);
-    this.#used += bytes.length;
-    return undefined;
+    this.#text += text;
+    if (bytes === undefined) return this.#text.length < TEXT_AT ? undefined : this.#encodeText();
+    const waiting = this.#encodeText();
+    return waiting ? waiting.then(() => this.#copy(bytes)) : this.#copy(bytes);
   }
 
-  async #large(...parts: Array<Uint8Array | undefined>): Promise<void> {
-    await this.flush();
-    for (const part of parts) if (part) await this.#send(part);
-  }
-
+  /** Hands everything written so far to the stream. */
   async flush(): Promise<void> {
-    if (this.#used === 0) return this.#send(this.#piece.subarray(0, 0));
+    await this.#encodeText();
+    await this.#sendPiece();
+  }
+
+  #encodeText(): Promise<void> | undefined {
+    const text = this.#text;
+    if (text.length === 0) return undefined;
+    this.#text = '';
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    if (this.#used + text.length * 3 <= PIECE) {
+      this.#used += this.#piece.write(text, this.#used);
+      return undefined;
+    }
+    return this.#sendPiece().then(() => (text.length * 3 <= PIECE ? void (this.#used = this.#piece.write(text)) : this.#send(Buffer.from(text))));
+  }
+
+  #copy(bytes: Uint8Array): Promise<void> | undefined {
+    if (this.#used + bytes.length <= PIECE) {
+      this.#piece.set(bytes, this.#used);
+      this.#used += bytes.length;
+      return undefined;
+    }
+    return this.#sendPiece().then(() => this.#send(bytes));
+  }
+
+  async #sendPiece(): Promise<void> {
     const piece = this.#piece.subarray(0, this.#used);
-    // The stream keeps what it was given until it is written, so the next piece is a new buffer.
-    this.#piece = Buffer.allocUnsafe(PIECE);
-    this.#used = 0;
+    if (this.#used > 0) {
+      // The stream keeps what it was given until it is written, so the next piece is a new buffer.
+      this.#piece = Buffer.allocUnsafe(PIECE);
+      this.#used = 0;
+    }
     await this.#send(piece);
   }
 
@@ -87,7 +105,7 @@ export async function forEachLine(input: Readable, onLine: (line: string) => Pro
     const bytes = chunk as Buffer;
     let newline = bytes.indexOf(10);
     if (newline === -1) {
-      carry.push(bytes);
+      if (bytes.length > 0) carry.push(bytes);
       continue;
     }
     // Latin-1 decodes in one copy and keeps string offsets equal to byte offsets; a line with other bytes is decoded again as UTF-8.

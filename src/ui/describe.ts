@@ -1,10 +1,7 @@
 import { enumKey, type Translate } from '@/src/adapters/i18n';
 import type { ActionSummary, VerdictView } from '@/src/core/verdict-view';
-import type { ActionStatus } from '@/src/core/dataset-schema';
+import { endedStatuses } from '@/src/core/vocabulary';
 import { formatPartialDate } from './format';
-
-// A copy of the schema's list: importing the schema module would pull zod into the page's content script.
-const endedStatuses: readonly ActionStatus[] = ['closed', 'lifted', 'revoked', 'vacated', 'expired'];
 
 /** Why the verdict has its level, in the reader's language, naming the measure and its date. */
 export function reasonText(view: VerdictView, t: Translate, locale: string): string {

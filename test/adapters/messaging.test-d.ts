@@ -9,6 +9,7 @@ type Answer<K extends keyof BackgroundProtocol> = ReturnType<BackgroundProtocol[
 
 expectTypeOf<keyof BackgroundProtocol>().toEqualTypeOf<
   | 'getPageVerdict'
+  | 'pageShown'
   | 'dismissProvider'
   | 'openDetails'
   | 'getVerdictForUrl'
@@ -22,6 +23,7 @@ expectTypeOf<keyof BackgroundProtocol>().toEqualTypeOf<
 // Content scripts send only what they know: the page URL; the tab comes from the sender.
 expectTypeOf<Data<'getPageVerdict'>>().toEqualTypeOf<{ url: string }>();
 expectTypeOf<Answer<'getPageVerdict'>>().toEqualTypeOf<PageVerdict | null>();
+expectTypeOf<Data<'pageShown'>>().toEqualTypeOf<{ url: string }>();
 expectTypeOf<Data<'dismissProvider'>>().toEqualTypeOf<{ providerId: string; how: DismissHow }>();
 expectTypeOf<DismissHow>().toEqualTypeOf<'snooze' | 'mute'>();
 expectTypeOf<Answer<'getVerdictForUrl'>>().toEqualTypeOf<VerdictView | null>();

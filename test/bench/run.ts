@@ -12,6 +12,7 @@ import type { ColdStartMode, ColdStartSample } from './cold-start';
 import { makeCorpus } from './corpus';
 import { labelStripScan, ourMatcher, parseOnly, regexScan, type Classify } from './matchers';
 import { timeSearch } from './search';
+import { describeCommandLine, timeCommandLine } from './cli';
 import { CHROME_ZIP_BUDGET, CONTENT_SCRIPT_BUDGET, measureSizes, ROOT, wxt, type Sizes } from './sizes';
 import { median, percentile } from './stats';
 
@@ -147,6 +148,9 @@ const slowdown = perRound((r) => scaleTimes['100x']![r]! / scaleTimes['1x']![r]!
 log('timing search on every prefix of its queries…');
 const search = timeSearch(index);
 
+log('timing the command line on 1,000,000 log lines, through pipes…');
+const commandLine = describeCommandLine(timeCommandLine(index, SEED));
+
 async function inChromium(): Promise<BrowserTimings | string> {
   if (typeof sizes === 'string') return 'not run: the build failed';
   try {
@@ -189,6 +193,7 @@ const budgets = {
   search: check('search per keystroke, p95', search.p95Us / 1000, '≤ 5 ms', (v) => v <= 5),
   banner: check('banner after DOMContentLoaded, median', browserMedians?.banner ?? null, '≤ 100 ms', (v) => v <= 100),
   popup: check('popup first render, median', browserMedians?.firstRender ?? null, '≤ 150 ms', (v) => v <= 150),
+  ...commandLine.budgets,
 };
 const verdict = (b: Budget) => [b.budget, b.pass ? 'pass' : 'FAIL'];
 
@@ -224,6 +229,7 @@ const rows: string[][] = [
         ['Popup shows the verdict: median', ms(browserMedians.verdict), '', ''],
       ]
     : [['In Chromium', 'not measured', '', 'FAIL']]),
+  ...commandLine.rows,
 ];
 const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
 const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
@@ -251,6 +257,7 @@ const result = {
   coldStart: cold,
   sizes,
   search,
+  commandLine: commandLine.timings,
   browser,
   budgets: Object.values(budgets),
 };

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { badgeStyles } from '../colours';
 import { CHROMIUM, launchChromium } from './chromium';
 import { ROOT } from './global-setup';
 
 const EXTENSION = join(ROOT, '.output/chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
-const badges = [...readFileSync(join(ROOT, 'src/adapters/badge.ts'), 'utf8').matchAll(/text: '([^']+)', color: '(#[0-9a-f]{6})'/gi)].map((m) => ({ text: m[1]!, color: m[2]! }));
+const badges = badgeStyles();
 const dataUrl = (path: string) => `data:image/png;base64,${readFileSync(join(ROOT, '.output', path)).toString('base64')}`;
 
 /** Headless Chromium draws no toolbar: this page shows the built toolbar icons on the toolbar colours, with each badge, at 4× for a person to look at. */

@@ -20,28 +20,41 @@ const json = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.pa
 
 // Each case spawns a process (~1 s, more on a loaded machine).
 describe('the check command (DESIGN.md contract)', { timeout: 30_000 }, () => {
-  it('answers a URL with provider, page kind, level and sourced actions as one JSON object', () => {
+  it('answers a URL with provider, page kind, level, reader, reason and sourced actions as one JSON object', () => {
     const { status, stdout, stderr } = check(['--json', '--as', 'US', 'https://console.samplecloud.cn/ecs']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const [result] = json(stdout);
-    expect(Object.keys(result).sort()).toEqual(['actions', 'level', 'pageKind', 'provider', 'query']);
+    // DESIGN.md's fields keep their names; audience and reason are the fields added since.
+    expect(Object.keys(result)).toEqual(['query', 'provider', 'pageKind', 'level', 'home', 'audience', 'reason', 'actions']);
     expect(result).toMatchObject({
       query: 'https://console.samplecloud.cn/ecs',
       provider: { id: 'sample-cloud-china', name: 'Sample Cloud China', operator: 'Sample Cloud Computing Co., Ltd.', jurisdiction: 'CN' },
       pageKind: 'console',
-      level: 'under-review',
+      level: 'restricted',
+      home: 'US',
+      audience: 'general',
+      reason: 'Restricted: Fixture agency bans Sample AI on federal devices (US Fixture Agency, 6 February 2025).',
     });
-    expect(result.actions[0]).toEqual({
+    expect(result.actions.find((a: { id: string }) => a.id === 'us-review-sample')).toEqual({
       id: 'us-review-sample',
       date: '2022-01-18',
       authority: 'US Fixture Agency',
       jurisdiction: 'US',
       type: 'investigation',
-      status: 'reported',
+      status: 'open',
       title: 'Fixture action us-review-sample',
+      evidence: 'unconfirmed',
+      binds: ['named-company'],
+      concern: 'security',
+      relation: 'parent',
+      raises: 'under-review',
       sources: [{ url: 'https://example.org/source/a-us-review-sample', primary: false }],
     });
+    // The group's actions come after the provider's own chain, and only they carry the "group" relation.
+    const relations = result.actions.map((a: { relation: string }) => a.relation);
+    expect(relations).toContain('group');
+    expect(relations.slice(relations.indexOf('group')).every((r: string) => r === 'group')).toBe(true);
   });
 
   it('treats a bare domain as https://domain/ and a name as a search', () => {
@@ -59,27 +72,35 @@ describe('the check command (DESIGN.md contract)', { timeout: 30_000 }, () => {
   it('answers an unknown query with provider null, not an error', () => {
     const { status, stdout } = check(['--json', 'notsamplecloud.cn']);
     expect(status).toBe(0);
-    expect(json(stdout)).toEqual([{ query: 'notsamplecloud.cn', provider: null, pageKind: null, level: null, actions: [] }]);
+    expect(json(stdout)).toEqual([{ query: 'notsamplecloud.cn', provider: null, pageKind: null, level: null, home: 'US', audience: 'general', reason: null, actions: [] }]);
   });
 
-  it('reads one query a line from stdin and writes one JSON object a line', () => {
+  it('reads one query a line from stdin and writes one JSON object a line, a blank line included', () => {
     const { status, stdout } = check(['--stdin', '--json', '--as', 'US'], {
       input: 'console.samplecloud.cn\n\nnotsamplecloud.cn\r\nSample AI Studio\n',
     });
     expect(status).toBe(0);
     expect(json(stdout).map((r) => [r.query, r.provider?.id ?? null])).toEqual([
       ['console.samplecloud.cn', 'sample-cloud-china'],
+      ['', null],
       ['notsamplecloud.cn', null],
       ['Sample AI Studio', 'sample-ai'],
     ]);
   });
 
-  it('prints a readable answer by default, with every source and the not-legal-advice line', () => {
-    const { status, stdout } = check(['--as', 'US', 'console.samplecloud.cn']);
+  it('prints a readable answer by default: reader, reason, evidence, binds, relation, the group under its heading, every source', () => {
+    const { status, stdout } = check(['--as', 'US', '--for', 'government', 'console.samplecloud.cn']);
     expect(status).toBe(0);
     expect(stdout).toContain('Sample Cloud China');
-    expect(stdout).toContain('UNDER REVIEW');
+    expect(stdout).toContain('PROHIBITED   for: a government body in US');
+    expect(stdout).toContain('why: Prohibited: Fixture agency bans Sample AI on federal devices (US Fixture Agency, 6 February 2025).');
+    expect(stdout).toContain('Unconfirmed report · Binds: only the company named · names an owner up the chain');
+    expect(stdout).toContain('Official source · Binds: government bodies · names the operator');
     expect(stdout).toContain('https://example.org/source/a-us-review-sample');
+    const group = stdout.indexOf('Other companies of the same group');
+    expect(group).toBeGreaterThan(stdout.indexOf('names an owner up the chain'));
+    expect(stdout.slice(group)).toContain('names another company of the same group');
+    expect(stdout.slice(0, group)).not.toContain('names another company of the same group');
     expect(stdout).toContain('not legal advice');
   });
 

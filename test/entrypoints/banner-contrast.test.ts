@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contrast } from '../colours';
 
 const css = readFileSync(join(import.meta.dirname, '../../entrypoints/warning.content/style.css'), 'utf8');
 const [light, dark] = css.split('@media (prefers-color-scheme: dark)') as [string, string];
@@ -11,16 +12,6 @@ function variable(part: string, name: string, selector?: string): string {
   const value = [...scope.matchAll(new RegExp(`${name}:\\s*(#[0-9a-f]{6})`, 'gi'))][0]?.[1];
   if (!value) throw new Error(`${name} not found`);
   return value;
-}
-
-/** WCAG 2.x contrast ratio of two sRGB colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 describe.each([

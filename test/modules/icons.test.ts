@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { darkToolbarVariant, ICON_SIZES, renderIcon } from '../../modules/icons';
-import { contrast } from '../contrast';
+import { badgeStyles, contrast } from '../colours';
 
 const ROOT = join(import.meta.dirname, '../..');
 const svg = readFileSync(join(ROOT, 'assets/icon.svg'), 'utf8');
-const badgeColours = [...readFileSync(join(ROOT, 'src/adapters/badge.ts'), 'utf8').matchAll(/color: '(#[0-9a-f]{6})'/gi)].map((m) => m[1]!);
+const badgeColours = badgeStyles().map((b) => b.color);
 const rim = (source: string) => /<g id="rim" fill="(#[0-9a-f]{6})"/i.exec(source)![1]!;
 const fill = /<g fill="(#[0-9a-f]{6})">/i.exec(svg)![1]!;
 // Toolbar backgrounds: Chrome light and dark (2019 and 2023 designs), Firefox light and dark.

@@ -1,0 +1,67 @@
+import { browser } from '#imports';
+import datasetMeta from 'virtual:whose-cloud-dataset-meta';
+import { isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, viewKey, type FastPage, type TableMeta } from '@/src/core/page-table';
+import type { VerdictView } from '@/src/core/verdict-view';
+
+/** The stamp of a table built now, from the raw stored settings and last policy (as a page reads them). */
+export function currentStamp(rawSettings: unknown, rawPolicy: unknown): string {
+  return tableStamp({
+    extension: browser.runtime.getManifest().version,
+    dataset: datasetMeta.version,
+    locale: browser.i18n.getUILanguage(),
+    settings: rawSettings,
+    policy: rawPolicy,
+  });
+}
+
+/** The raw inputs of the stamp, read as a page would read them. */
+export async function readStampInputs(): Promise<{ settings: unknown; policy: unknown }> {
+  const [sync, local] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), browser.storage.local.get(LAST_POLICY_KEY)]);
+  return { settings: sync[SETTINGS_KEY], policy: local[LAST_POLICY_KEY] };
+}
+
+/** In a page: its verdict from the table the worker keeps, without waking the worker; `ask` where the table cannot tell. */
+export async function readFastPage(url: string, now: number): Promise<FastPage> {
+  try {
+    const { hostname, pathname } = new URL(url);
+    // The settings are in another storage area: read them alongside the table's first keys.
+    const settings = browser.storage.sync.get(SETTINGS_KEY);
+    const read = (keys: string[]) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>;
+    const stampOf = async (stored: Record<string, unknown>) => currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY]);
+    return await pageFromTable({ host: hostname.replace(/\.+$/, ''), pathname }, read, stampOf, now);
+  } catch {
+    return { kind: 'ask' };
+  }
+}
+
+/** The stamp of the table in storage, if any. */
+export async function storedStamp(): Promise<string | undefined> {
+  return ((await browser.storage.local.get(TABLE_META_KEY))[TABLE_META_KEY] as TableMeta | undefined)?.stamp;
+}
+
+/** Replaces the table in storage: new entries in, entries of an older table out. */
+export async function writePageTable(entries: Record<string, unknown>): Promise<void> {
+  const stale = Object.keys(await browser.storage.local.get(null)).filter((key) => isTableKey(key) && !(key in entries));
+  await browser.storage.local.set(entries);
+  if (stale.length > 0) await browser.storage.local.remove(stale);
+}
+
+/**
+ * In the popup: the settings' own verdict on a provider (by id or by a tab's URL) from the table, without waking the
+ * worker; null when the URL is no provider's, undefined when the table cannot tell and the worker must.
+ */
+export async function readTableView(subject: { url: string } | { providerId: string }): Promise<VerdictView | null | undefined> {
+  if ('url' in subject) {
+    const page = await readFastPage(subject.url, Date.now());
+    return page.kind === 'page' ? page.view : page.kind === 'none' ? null : undefined;
+  }
+  try {
+    const settings = browser.storage.sync.get(SETTINGS_KEY);
+    const stored = (await browser.storage.local.get([TABLE_META_KEY, LAST_POLICY_KEY, viewKey(subject.providerId)])) as Record<string, unknown>;
+    const meta = stored[TABLE_META_KEY] as TableMeta | undefined;
+    if (!meta || meta.stamp !== currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY])) return undefined;
+    return (stored[viewKey(subject.providerId)] as VerdictView | undefined) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildPageTable, pageFromTable, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
+import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings } from '../../src/core/settings';
+import { matchUrl } from '../../src/core/url-matcher';
+import { audiences, verdictFor } from '../../src/core/verdict';
+import { viewVerdict } from '../../src/core/verdict-view';
+import { loadDatasetIndex } from '../../src/node/read-dataset';
+
+const TODAY = '2026-12-01';
+const NOW = Date.UTC(2026, 11, 1);
+const index = loadDatasetIndex(TODAY);
+const STAMP = tableStamp({ extension: '1.0.0', dataset: index.dataset.meta.version, locale: 'en-US', settings: undefined, policy: undefined });
+
+function tableFor(effective: EffectiveSettings) {
+  const reader = { home: effective.home, audience: effective.audience };
+  const table = buildPageTable(index, effective, STAMP, (id) => viewVerdict(verdictFor(index.providers.get(id)!, reader, index, TODAY), null, index));
+  // Stored and read back as storage does: through structured data, here JSON.
+  const stored: Record<string, unknown> = JSON.parse(JSON.stringify(table));
+  const read = async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]]));
+  return { stored, read };
+}
+
+/** What the worker answers a page (the slow path): the core's verdict for the matched provider. */
+function coreAnswer(url: string, effective: EffectiveSettings, dismissals = { muted: [] as string[], snoozedUntil: {} }) {
+  const match = matchUrl(url, index);
+  if (!match) return null;
+  const view = viewVerdict(verdictFor(match.provider, { home: effective.home, audience: effective.audience }, index, TODAY), match.pageKind, index);
+  const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, NOW);
+  return { view, pageKind: match.pageKind, show };
+}
+
+// One URL per host rule and per listed path, plus an unlisted subdomain: every way a page meets the table.
+const urls = [...index.hosts.entries()].flatMap(([host, rule]) => [
+  `https://${host}/`,
+  ...rule.paths.map((p) => `https://${host}${p.prefix}`),
+  ...(rule.subdomains ? [`https://console.${host}/overview`, `https://www.${host}/register`] : []),
+]);
+
+describe('the page table', () => {
+  it.each(['US', 'EU', 'GB'])('gives every page of every provider the verdict the core gives, for every audience in %s', async (home) => {
+    for (const audience of audiences) {
+      const effective = effectiveSettings({ ...defaultSettings, home, audience }, {}, 'US');
+      const { read } = tableFor(effective);
+      for (const url of urls) {
+        const { hostname, pathname } = new URL(url);
+        const fast = await pageFromTable({ host: hostname, pathname }, read, () => STAMP, NOW);
+        const core = coreAnswer(url, effective);
+        if (!core) expect(fast.kind, url).toBe('none');
+        // Both cross a boundary as data (storage, or a message): compare what arrives.
+        else expect(fast, `${url} ${home} ${audience}`).toEqual({ kind: 'page', providerId: core.view.provider.id, pageKind: core.pageKind, show: core.show, view: JSON.parse(JSON.stringify(core.view)), position: effective.position, allowDismiss: effective.allowDismiss });
+      }
+    }
+  });
+
+  it('sends the page to the worker when the table was built from other settings, or is missing', async () => {
+    const { read } = tableFor(effectiveSettings(defaultSettings, {}, 'US'));
+    const page = { host: 'console.aliyun.com', pathname: '/' };
+    expect(await pageFromTable(page, read, () => 'another stamp', NOW)).toEqual({ kind: 'ask' });
+    expect(await pageFromTable(page, async () => ({}), () => STAMP, NOW)).toEqual({ kind: 'ask' });
+  });
+
+  it('honours dismissals as the worker does, and asks the worker when they look corrupted', async () => {
+    const effective = effectiveSettings(defaultSettings, {}, 'US');
+    const { stored } = tableFor(effective);
+    const page = { host: 'console.aliyun.com', pathname: '/' };
+    const withDismissals = (dismissals: unknown) => async (keys: string[]) => ({ ...Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])), dismissals });
+    expect(await pageFromTable(page, withDismissals({ muted: ['aliyun'], snoozedUntil: {} }), () => STAMP, NOW)).toMatchObject({ kind: 'page', show: false });
+    expect(await pageFromTable(page, withDismissals({ muted: [], snoozedUntil: { aliyun: NOW + 1 } }), () => STAMP, NOW)).toMatchObject({ show: false });
+    expect(await pageFromTable(page, withDismissals({ muted: [], snoozedUntil: { aliyun: NOW - 1 } }), () => STAMP, NOW)).toMatchObject({ show: true });
+    expect(await pageFromTable(page, withDismissals('garbage'), () => STAMP, NOW)).toEqual({ kind: 'ask' });
+  });
+
+  it('carries the banner settings it was built with', () => {
+    const effective = effectiveSettings({ ...defaultSettings, position: 'bottom', minimumLevel: 'restricted' }, { allowDismiss: false }, 'US');
+    expect(tableFor(effective).stored[TABLE_META_KEY]).toEqual({
+      stamp: STAMP,
+      banner: { minimumLevel: 'restricted', pageKinds: defaultSettings.pageKinds, allowDismiss: false, position: 'bottom' },
+    });
+  });
+
+  it('stamps what it was built from, so a change of any input makes it stale', () => {
+    const base = { extension: '1.0.0', dataset: '2026.12.01', locale: 'en-US', settings: { home: null }, policy: {} };
+    const stamps = new Set([
+      tableStamp(base),
+      tableStamp({ ...base, extension: '1.0.1' }),
+      tableStamp({ ...base, dataset: '2026.12.02' }),
+      tableStamp({ ...base, locale: 'de-DE' }),
+      tableStamp({ ...base, settings: { home: 'GB' } }),
+      tableStamp({ ...base, policy: { audience: 'government' } }),
+    ]);
+    expect(stamps.size).toBe(6);
+  });
+});
