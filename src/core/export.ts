@@ -58,7 +58,8 @@ export function exportTables(index: DatasetIndex, today: string): Table[] {
     name: 'hosts',
     description:
       'Every host rule of every provider, and each path rule under it, written the way the URL matcher compares them. ' +
-      'docs/LOGS.md joins logs against this table with the matcher\'s rules.',
+      'On a subdomain no row lists, under a marketing or docs host, the matcher also reads the first path segment and the first label ' +
+      '("/register", "console."); docs/LOGS.md joins logs against this table with all of the matcher\'s rules.',
     columns: [
       col('host', 'Lower-case ASCII host name (punycode for international names), no trailing dot.'),
       col('include_subdomains', '`true` when every subdomain of the host belongs to the provider too (a more specific host row wins).'),
@@ -244,7 +245,7 @@ export function exportTables(index: DatasetIndex, today: string): Table[] {
       col('record_id', 'The record\'s id; for a law or designation `<jurisdiction>/<id>`, for an ownership rule the jurisdiction.'),
       col('position', 'Its place among the record\'s sources, from 1.'),
       col('url', 'An https address.'),
-      col('title', 'Title of the page or document.'),
+      col('title', 'Title of the page or file.'),
       col('publisher', 'Who published it.'),
       col('primary', '`true` for the authority\'s own publication (agency site, Federal Register, Official Journal, court).'),
       col('date', 'Publication date, where known.'),

@@ -1,6 +1,6 @@
 import { answerFor, noProvider, type CheckResult, type ProviderAnswer } from './check';
 import type { DatasetIndex } from './dataset-index';
-import type { PageKind, Provider } from './dataset-schema';
+import { pageKinds, type PageKind, type Provider } from './dataset-schema';
 import { searchProviders } from './search';
 import { matchUrl } from './url-matcher';
 import { levels, type Level, type Reader } from './verdict';
@@ -11,17 +11,19 @@ import { levels, type Level, type Reader } from './verdict';
  */
 export class AnswerCache {
   readonly #answers = new Map<string, ProviderAnswer>();
+  readonly #index: DatasetIndex;
+  readonly #today: string;
 
-  constructor(
-    private readonly index: DatasetIndex,
-    private readonly today: string,
-  ) {}
+  constructor(index: DatasetIndex, today: string) {
+    this.#index = index;
+    this.#today = today;
+  }
 
   get(providerId: string, reader: Reader): ProviderAnswer {
     const key = `${providerId}\u0000${reader.home}\u0000${reader.audience}`;
     let answer = this.#answers.get(key);
     if (!answer) {
-      answer = answerFor(providerId, this.index, reader, this.today);
+      answer = answerFor(providerId, this.#index, reader, this.#today);
       this.#answers.set(key, answer);
     }
     return answer;
@@ -110,7 +112,7 @@ export interface StreamSummary {
   byLevel: Array<{ level: Level | null; lines: number }>;
 }
 
-const pageKindOrder = ['console', 'signup', 'login', 'marketing', 'docs', 'api', null] as const;
+const pageKindOrder: ReadonlyArray<PageKind | null> = [...pageKinds, null];
 
 /** "http://" or "https://" in any case: the command line takes such a line as a URL without asking the query classifier. */
 function isHttpUrl(query: string): boolean {
@@ -130,14 +132,15 @@ export class LineChecker {
   readonly #counts = new Map<Provider, Map<PageKind | null, number>>();
   #lines = 0;
   #matched = 0;
+  readonly #index: DatasetIndex;
+  readonly #reader: Reader;
+  readonly #renderer: LineRenderer;
 
-  constructor(
-    private readonly index: DatasetIndex,
-    private readonly reader: Reader,
-    today: string,
-    private readonly renderer: LineRenderer,
-    cache: AnswerCache = new AnswerCache(index, today),
-  ) {
+  /** `cache` may be shared between checkers, e.g. one per reader over the same dataset. */
+  constructor(index: DatasetIndex, reader: Reader, today: string, renderer: LineRenderer, cache: AnswerCache = new AnswerCache(index, today)) {
+    this.#index = index;
+    this.#reader = reader;
+    this.#renderer = renderer;
     this.#cache = cache;
     this.#none = renderer.prepare(noProvider('', reader));
   }
@@ -146,8 +149,8 @@ export class LineChecker {
   match(query: string): { provider: Provider; pageKind: PageKind | null } | null {
     const trimmed = query.trim();
     // Most log lines are http(s) URLs: they go straight to the URL matcher, as searchProviders would send them.
-    if (isHttpUrl(trimmed)) return matchUrl(trimmed, this.index);
-    return searchProviders(query, this.index, 1)[0] ?? null;
+    if (isHttpUrl(trimmed)) return matchUrl(trimmed, this.#index);
+    return searchProviders(query, this.#index, 1)[0] ?? null;
   }
 
   /** The answer to one query, ready to render; null when `onlyMatches` is set and the query names no provider. */
@@ -162,8 +165,8 @@ export class LineChecker {
     const key = `${hit.provider.id}\u0000${hit.pageKind}`;
     let prepared = this.#prepared.get(key);
     if (!prepared) {
-      const { provider, ...answer } = this.#cache.get(hit.provider.id, this.reader);
-      prepared = this.renderer.prepare({ query: '', provider, pageKind: hit.pageKind, ...answer });
+      const { provider, ...answer } = this.#cache.get(hit.provider.id, this.#reader);
+      prepared = this.#renderer.prepare({ query: '', provider, pageKind: hit.pageKind, ...answer });
       this.#prepared.set(key, prepared);
     }
     return prepared;
@@ -175,11 +178,12 @@ export class LineChecker {
     return prepared && prepared.head(query) + prepared.tail;
   }
 
+  /** Counts of every line answered so far, for `--summary`. */
   summary(): StreamSummary {
     const byKind = new Map<PageKind | null, number>();
     const byLevel = new Map<Level | null, number>();
     const byProvider = [...this.#counts].map(([provider, kinds]) => {
-      const answer = this.#cache.get(provider.id, this.reader);
+      const answer = this.#cache.get(provider.id, this.#reader);
       let lines = 0;
       for (const [kind, count] of kinds) {
         lines += count;
@@ -196,8 +200,8 @@ export class LineChecker {
     });
     byProvider.sort((a, b) => b.lines - a.lines || (a.provider.id < b.provider.id ? -1 : a.provider.id > b.provider.id ? 1 : 0));
     return {
-      home: this.reader.home,
-      audience: this.reader.audience,
+      home: this.#reader.home,
+      audience: this.#reader.audience,
       lines: this.#lines,
       matched: this.#matched,
       byProvider,

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from '../browser/chromium';
+import { launchChromium, stopServiceWorkers, type ChromiumSession } from '../browser/chromium';
 import { startFixtureServer, type FixtureServer } from '../browser/fixture-server';
 
 export const BROWSER_LOADS = 20;
@@ -119,21 +119,6 @@ async function fixtureServer(): Promise<FixtureServer> {
   }
 }
 
-const WORKER_STOP_SETTLE_MS = 300;
-
-/** Stops every service worker through the DevTools protocol, as Chrome does to an idle one, and lets the stop settle. */
-async function stopWorkers(session: ChromiumSession): Promise<void> {
-  const page = await session.context.newPage();
-  try {
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((resolve) => setTimeout(resolve, WORKER_STOP_SETTLE_MS));
-  } finally {
-    await page.close();
-  }
-}
-
 /** Times banner and popup with one warm-up and `BROWSER_LOADS` fresh pages each; one browser, closed whatever happens. */
 export async function timeInChromium(extensionDir: string): Promise<BrowserTimings> {
   // A private copy, so that a build started elsewhere meanwhile cannot swap the files under the browser.
@@ -157,11 +142,11 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
     }
     const cold = { bannerMs: [] as number[], popupFirstRenderMs: [] as number[], popupVerdictMs: [] as number[] };
     for (let load = 0; load < BROWSER_LOADS; load++) {
-      await stopWorkers(session);
+      await stopServiceWorkers(session);
       cold.bannerMs.push(await bannerLatency(session));
     }
     for (let open = 0; open < BROWSER_LOADS; open++) {
-      await stopWorkers(session);
+      await stopServiceWorkers(session);
       const { firstRender, verdict } = await popupTimes(session);
       cold.popupFirstRenderMs.push(firstRender);
       cold.popupVerdictMs.push(verdict);

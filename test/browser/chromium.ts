@@ -16,8 +16,11 @@ export interface ChromiumSession {
 }
 
 /** Headless Debian Chromium with the built extension loaded and every host resolved to this machine. */
-export async function launchChromium(extensionDir: string, options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<ChromiumSession> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'whose-cloud-chromium-'));
+export async function launchChromium(
+  extensionDir: string,
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; /** A profile to reuse, as a browser restarted on the same profile. */ userDataDir?: string } = {},
+): Promise<ChromiumSession> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'whose-cloud-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -37,4 +40,19 @@ export async function launchChromium(extensionDir: string, options: { colorSchem
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker, close: () => context.close() };
+}
+
+const WORKER_STOP_SETTLE_MS = 300;
+
+/** Stops every service worker through the DevTools protocol, as Chrome stops an idle one, and lets the stop settle. */
+export async function stopServiceWorkers(session: ChromiumSession): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((resolve) => setTimeout(resolve, WORKER_STOP_SETTLE_MS));
+  } finally {
+    await page.close();
+  }
 }

@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options in Chromium', () => {
     await expect.poll(() => page.locator('.level-badge').first().textContent()).toBe(us);
     await page.getByLabel('See as a user in').selectOption('EU');
     await expect.poll(() => page.locator('.level-badge').first().textContent()).toBe(eu);
-    expect(await page.locator('.verdict-line').textContent()).toContain('for users in European Union');
+    expect(await page.locator('.verdict-line').textContent()).toContain('for a person or private company in European Union');
     await page.close();
   });
 

@@ -72,12 +72,12 @@ describe.skipIf(!existsSync(CHROMIUM))('resilience and privacy in Chromium', () 
     }
   });
 
-  it('lets an administrator lock the home jurisdiction and the lowest level, and forbid dismissing', async () => {
+  it('lets an administrator lock the home jurisdiction, the audience and the lowest level, and forbid dismissing', async () => {
     const probe = await launchChromium(EXTENSION);
     const extensionId = probe.extensionId;
     await probe.close();
     mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: { home: 'EU', minimumLevel: 'under-review', allowDismiss: false } } } }));
+    writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: { home: 'US', audience: 'government', minimumLevel: 'restricted', allowDismiss: false } } } }));
     try {
       const session = await launchChromium(EXTENSION);
       try {
@@ -86,7 +86,9 @@ describe.skipIf(!existsSync(CHROMIUM))('resilience and privacy in Chromium', () 
         const home = options.getByLabel('Your home jurisdiction');
         // Chromium's first managed-storage read after start-up takes seconds; the page updates when it lands.
         await expect.poll(() => home.isDisabled(), { timeout: 15_000 }).toBe(true);
-        expect(await home.inputValue()).toBe('EU');
+        expect(await home.inputValue()).toBe('US');
+        expect(await options.getByLabel('Who you are').isDisabled()).toBe(true);
+        expect(await options.getByLabel('Who you are').inputValue()).toBe('government');
         expect(await options.getByLabel('Show the banner from this level up').isDisabled()).toBe(true);
         expect(await options.getByText('Your organisation does not allow silencing banners.').count()).toBe(1);
         await options.screenshot({ path: join(SCREENSHOTS, 'options-policy-locked.png') });
@@ -94,12 +96,12 @@ describe.skipIf(!existsSync(CHROMIUM))('resilience and privacy in Chromium', () 
         const page = await session.context.newPage();
         await page.goto('https://console.byteplus.com/');
         const text = await waitForBanner(page, true);
-        expect(text).toContain('Under review for users in European Union');
+        expect(text).toContain('Restricted for a government body in United States');
         expect(text).not.toContain('Snooze 30 days');
         expect(text).not.toContain('Never for this provider');
         // A notice is under the locked level: no banner.
         const notice = await session.context.newPage();
-        await notice.goto('https://console.aliyun.com/');
+        await notice.goto('https://console.yandex.cloud/');
         await notice.waitForTimeout(600);
         expect(await bannerText(notice)).toBeNull();
       } finally {

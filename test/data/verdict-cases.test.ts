@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verdictFor, type Audience, type Level } from '../../src/core/verdict';
+import { homeFromLocale } from '../../src/core/home-jurisdiction';
 import { loadDatasetIndex } from '../../src/node/read-dataset';
 
 // A fixed day: the shipped records hold no future dates, so these levels must hold on any later day too.
@@ -85,5 +86,15 @@ describe('verdicts on the shipped dataset', () => {
         }
       }
     }
+  });
+});
+
+describe('the home jurisdiction a browser language suggests, for every UI language', () => {
+  // Every EU member state is in the dataset as part of the union, so no European reader falls back to the U.S.
+  it.each([
+    ['en-US', 'US'], ['en-GB', 'GB'], ['de-DE', 'EU'], ['fr-FR', 'EU'], ['es-ES', 'EU'], ['it-IT', 'EU'], ['nl-NL', 'EU'],
+    ['pl-PL', 'EU'], ['pl', 'EU'], ['pt-PT', 'EU'], ['ja-JP', 'JP'], ['ko-KR', 'KR'], ['zh-CN', 'CN'],
+  ])('%s gives %s', (locale, home) => {
+    expect(homeFromLocale(locale, index)).toBe(home);
   });
 });
