@@ -1,19 +1,25 @@
 import { browser } from '#imports';
 import { z } from 'zod';
-import { onMessage, type PageVerdict, type SearchResult, type SettingsState } from '@/src/adapters/messaging';
+import { onMessage, type PageVerdict, type SearchResult, type SettingsState, type StopOutcome } from '@/src/adapters/messaging';
 import { datasetIndex } from '@/src/adapters/dataset';
-import { currentStamp, readStampInputs, storedStamp, writePageTable } from '@/src/adapters/page-table';
+import { currentStamp, readFastPage, readStampInputs, storedStamp, writePageTable } from '@/src/adapters/page-table';
 import type { DatasetIndex } from '@/src/core/dataset-index';
-import { buildPageTable } from '@/src/core/page-table';
+import { buildPageTable, organisationVerdict } from '@/src/core/page-table';
 import { clearBadge, showBadge } from '@/src/adapters/badge';
-import { dismissalsStorage, lastPolicyStorage, readDismissals, readLastPolicy, readManagedPolicy, readSettings, settingsStorage } from '@/src/adapters/storage';
+import {
+  dismissalsStorage, lastPolicyStorage, proceedAllowancesStorage, proceedHintsStorage, readDismissals, readLastPolicy, readManagedPolicy, readSettings, readStopLog, settingsStorage, stopLogStorage,
+} from '@/src/adapters/storage';
 import { todayUtc } from '@/src/core/dates';
 import { homeFromLocale } from '@/src/core/home-jurisdiction';
 import { searchProviders } from '@/src/core/search';
-import { effectiveSettings, settingsSchema, shouldShowBanner, SNOOZE_DAYS, type EffectiveSettings, type ManagedPolicy } from '@/src/core/settings';
+import { effectiveSettings, settingsSchema, shouldShowBanner, shouldStop, SNOOZE_DAYS, type EffectiveSettings, type ManagedPolicy, type StopRule } from '@/src/core/settings';
+import type { PageKind } from '@/src/core/dataset-schema';
+import { appendStopLog, type StopLogEntry } from '@/src/core/stop-log';
+import { proceedReasonSchema } from '@/src/core/stop-log-schema';
 import { matchUrl } from '@/src/core/url-matcher';
 import { verdictFor, type Audience, type Reader } from '@/src/core/verdict';
-import { viewVerdict } from '@/src/core/verdict-view';
+import { viewVerdict, type VerdictView } from '@/src/core/verdict-view';
+import { localiseView } from '@/src/ui/describe';
 
 const MAX_URL = 8192;
 const MAX_QUERY = 500;
@@ -32,7 +38,16 @@ const requests = {
   getSettings: empty,
   saveSettings: z.strictObject({ settings: settingsSchema.strict() }),
   clearDismissals: empty,
+  stopPage: z.strictObject({ url: z.string().max(MAX_URL) }),
+  getStopNotice: empty,
+  proceedStop: z.strictObject({ reason: proceedReasonSchema }),
+  getOrganisationPolicy: empty,
 };
+
+/** The extension's own notice page that takes a stopped page's place in its tab. */
+const STOP_PAGE = '/stop.html';
+/** How long a "Continue anyway" waits for its page to load in that tab. */
+const PROCEED_WINDOW_MS = 60_000;
 
 type Sender = { tab?: { id?: number }; frameId?: number; url?: string; id?: string };
 
@@ -50,6 +65,17 @@ function requireExtensionPage(sender: Sender): void {
   if (sender.id !== browser.runtime.id || (sender.url !== undefined && !sender.url.startsWith(own))) {
     throw new Error('only extension pages may ask this');
   }
+}
+
+/** The stop page in a tab speaks for that tab only; the stopped URL is read from its own address, never from the payload. */
+function stopPageTab(sender: Sender): { tabId: number; url: string } {
+  requireExtensionPage(sender);
+  const tabId = sender.tab?.id;
+  const [page = '', query = ''] = (sender.url ?? '').split(/[?#]/);
+  if (tabId === undefined || page !== browser.runtime.getURL(STOP_PAGE)) throw new Error('only the stop page in a tab may ask this');
+  const url = new URLSearchParams(query).get('url') ?? '';
+  if (!/^https?:\/\//.test(url) || url.length > MAX_URL) throw new Error('the stop page names no web page');
+  return { tabId, url };
 }
 
 let policyRead: Promise<void> | undefined;
@@ -96,7 +122,97 @@ function readerFor(asked: { home?: string | undefined; audience?: Audience | und
 
 function providerVerdict(index: DatasetIndex, providerId: string, reader: Reader, pageKind: PageVerdict['pageKind'] | null = null) {
   const provider = index.providers.get(providerId);
-  return provider ? viewVerdict(verdictFor(provider, reader, index, todayUtc()), pageKind, index) : null;
+  // Written for the UI language here, once: a page would pay 30–100 ms for Intl's first use.
+  return provider ? localiseView(viewVerdict(verdictFor(provider, reader, index, todayUtc()), pageKind, index), browser.i18n.getUILanguage()) : null;
+}
+
+/** A page the organisation stops: its provider, kind and verdict, and the rule that stops it. */
+interface Stop {
+  providerId: string;
+  pageKind: PageKind;
+  view: VerdictView;
+  rule: StopRule;
+}
+
+/**
+ * The organisation's stop for a URL as things stand now; null when it is not stopped. The page table answers without
+ * loading the dataset, a woken worker's slowest step, while the stopped page waits; the dataset answers when it cannot.
+ */
+async function stopFor(url: string): Promise<Stop | null> {
+  const rule = (await managedPolicy()).stop;
+  if (!rule || !/^https?:\/\//.test(url)) return null;
+  const fast = await readFastPage(url, Date.now());
+  if (fast.kind === 'none') return null;
+  if (fast.kind === 'page') return fast.stop ? { providerId: fast.providerId, pageKind: fast.pageKind, view: fast.view, rule } : null;
+  const index = await datasetIndex();
+  const match = matchUrl(url, index);
+  if (!match) return null;
+  const { effective } = await currentSettings();
+  const view = providerVerdict(index, match.provider.id, readerFor({}, effective, index), match.pageKind)!;
+  if (!effective.stop || !shouldStop({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective)) return null;
+  return { providerId: match.provider.id, pageKind: match.pageKind, view, rule: effective.stop };
+}
+
+let logWork: Promise<unknown> = Promise.resolve();
+/** Runs read-modify-writes of the stop log and the proceed allowances one at a time, so two tabs cannot lose each other's entry. */
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const next = logWork.then(work);
+  logWork = next.catch(() => undefined);
+  return next;
+}
+
+function recordStop(event: StopLogEntry['event'], stop: Stop, reason?: string): Promise<void> {
+  const entry: StopLogEntry = {
+    at: new Date().toISOString(), event, providerId: stop.providerId, provider: stop.view.provider.name, pageKind: stop.pageKind, level: stop.view.level!,
+    ...(reason !== undefined && { reason }),
+  };
+  return serially(async () => stopLogStorage.setValue(appendStopLog(await readStopLog(), entry)));
+}
+
+type Allowances = Record<string, { providerId: string; until: number }>;
+
+/** The "Continue anyway" allowances still in time, by tab; anything malformed is dropped. */
+async function readAllowances(now = Date.now()): Promise<Allowances> {
+  const stored: unknown = await proceedAllowancesStorage.getValue().catch(() => ({}));
+  const entries = Object.entries(typeof stored === 'object' && stored !== null ? (stored as Record<string, { providerId?: unknown; until?: unknown }>) : {});
+  return Object.fromEntries(entries.filter(([, a]) => typeof a?.providerId === 'string' && typeof a.until === 'number' && a.until > now)) as Allowances;
+}
+
+/** Provider id → until: the hints pages read; anything malformed or past is dropped. */
+async function readProceedHints(now = Date.now()): Promise<Record<string, number>> {
+  const stored: unknown = await proceedHintsStorage.getValue().catch(() => ({}));
+  const entries = Object.entries(typeof stored === 'object' && stored !== null ? stored : {});
+  return Object.fromEntries(entries.filter(([, until]) => typeof until === 'number' && until > now));
+}
+
+/** The end of the one visit a "Continue anyway" allows this tab on this provider, if one is waiting. */
+async function allowanceUntil(tabId: number, providerId: string): Promise<number | undefined> {
+  const allowance = (await readAllowances())[tabId];
+  return allowance?.providerId === providerId ? allowance.until : undefined;
+}
+
+/** Spends this tab's allowance, whatever its provider: true when it was for this provider and still in time. */
+function takeAllowance(tabId: number, providerId: string): Promise<boolean> {
+  return serially(async () => {
+    const allowances = await readAllowances();
+    const waiting = allowances[tabId]?.providerId === providerId;
+    delete allowances[tabId];
+    await proceedAllowancesStorage.setValue(allowances);
+    const hints = await readProceedHints();
+    delete hints[providerId];
+    await proceedHintsStorage.setValue(hints);
+    return waiting;
+  });
+}
+
+/** Lets this tab open its stopped page once, and tells pages of that provider to wait for the worker's word before halting. */
+function allowOnce(tabId: number, providerId: string): Promise<void> {
+  return serially(async () => {
+    const now = Date.now();
+    const until = now + PROCEED_WINDOW_MS;
+    await proceedAllowancesStorage.setValue({ ...(await readAllowances(now)), [tabId]: { providerId, until } });
+    await proceedHintsStorage.setValue({ ...(await readProceedHints(now)), [providerId]: until });
+  });
 }
 
 let tableWork: Promise<void> = Promise.resolve();
@@ -136,8 +252,11 @@ export function registerBackgroundHandlers(): void {
     const { effective, dismissals } = await currentSettings();
     const view = providerVerdict(index, match.provider.id, readerFor({}, effective, index), match.pageKind)!;
     showBadge(tabId, match.provider.name, view.level).catch(() => undefined);
-    const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, Date.now());
-    return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss };
+    const facts = { providerId: match.provider.id, pageKind: match.pageKind, level: view.level };
+    const now = Date.now();
+    const show = shouldShowBanner(facts, effective, dismissals, now);
+    const organisation = organisationVerdict(facts, effective, await allowanceUntil(tabId, match.provider.id), now);
+    return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss, ...organisation };
   });
 
   onMessage('pageShown', async ({ data, sender }) => {
@@ -179,14 +298,15 @@ export function registerBackgroundHandlers(): void {
     const match = matchUrl(url, index);
     if (!match) return null;
     const { effective } = await currentSettings();
-    return providerVerdict(index, match.provider.id, readerFor(asked, effective, index), match.pageKind);
+    return { ...providerVerdict(index, match.provider.id, readerFor(asked, effective, index), match.pageKind)!, approved: effective.approvedProviders.includes(match.provider.id) };
   });
 
   onMessage('getProviderVerdict', async ({ data, sender }) => {
     requireExtensionPage(sender);
     const { providerId, ...asked } = requests.getProviderVerdict.parse(data);
     const [index, { effective }] = await Promise.all([datasetIndex(), currentSettings()]);
-    return providerVerdict(index, providerId, readerFor(asked, effective, index));
+    const view = providerVerdict(index, providerId, readerFor(asked, effective, index));
+    return view && { ...view, approved: effective.approvedProviders.includes(providerId) };
   });
 
   onMessage('searchProviders', async ({ data, sender }): Promise<SearchResult[]> => {
@@ -231,5 +351,43 @@ export function registerBackgroundHandlers(): void {
     requireExtensionPage(sender);
     requests.clearDismissals.parse(data);
     await dismissalsStorage.setValue({ muted: [], snoozedUntil: {} });
+  });
+
+  onMessage('stopPage', async ({ data, sender }): Promise<StopOutcome> => {
+    const { url } = requests.stopPage.parse(data);
+    const tabId = contentScriptTab(sender, url);
+    const stop = await stopFor(url);
+    if (!stop) throw new Error('the policy does not stop this page');
+    if (stop.rule.allowProceed && (await takeAllowance(tabId, stop.providerId))) return 'proceed';
+    // An extension page in the tab's place: nothing the provider's page runs can reach, restyle or click it.
+    await browser.tabs.update(tabId, { url: `${browser.runtime.getURL(STOP_PAGE)}?url=${encodeURIComponent(url)}` });
+    await recordStop('stopped', stop);
+    return 'stopped';
+  });
+
+  onMessage('getStopNotice', async ({ data, sender }) => {
+    const { url } = stopPageTab(sender);
+    requests.getStopNotice.parse(data);
+    const stop = await stopFor(url);
+    return stop && { url, host: new URL(url).hostname, pageKind: stop.pageKind, view: stop.view, rule: stop.rule };
+  });
+
+  onMessage('proceedStop', async ({ data, sender }) => {
+    const { tabId, url } = stopPageTab(sender);
+    const { reason } = requests.proceedStop.parse(data);
+    const stop = await stopFor(url);
+    if (!stop) throw new Error('the policy does not stop this page');
+    if (!stop.rule.allowProceed) throw new Error('the policy does not allow continuing');
+    await recordStop('proceeded', stop, reason);
+    await allowOnce(tabId, stop.providerId);
+    await browser.tabs.update(tabId, { url });
+  });
+
+  onMessage('getOrganisationPolicy', async ({ data, sender }) => {
+    requireExtensionPage(sender);
+    requests.getOrganisationPolicy.parse(data);
+    const [index, { effective }, log] = await Promise.all([datasetIndex(), currentSettings({ waitForFresh: true }), readStopLog()]);
+    const approved = effective.approvedProviders.map((id) => ({ id, name: index.providers.get(id)?.name ?? id }));
+    return { approved, stop: effective.stop, log };
   });
 }

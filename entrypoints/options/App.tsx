@@ -5,6 +5,9 @@ import { enumKey, t } from '@/src/adapters/i18n';
 import { pageKinds } from '@/src/core/vocabulary';
 import { bannerPositions, parseSettingsFile, settingsFile, type Settings } from '@/src/core/settings';
 import { audiences, levels } from '@/src/core/verdict';
+import { todayUtc } from '@/src/core/dates';
+import { formatReviewAge, jurisdictionName } from '@/src/ui/intl';
+import { OrganisationPolicy } from './components/OrganisationPolicy';
 
 function Locked({ when }: { when: boolean }) {
   return when ? <span className="locked">{t('lockedByPolicy')}</span> : null;
@@ -38,7 +41,8 @@ export function App() {
   if (!state || !info) return <p className="muted">{t('loading')}</p>;
   const { settings, effective, localeHome, dismissals } = state;
   const locked = new Set(effective.locked);
-  const jurisdictionName = (code: string) => info.jurisdictions.find((j) => j.id === code)?.name ?? code;
+  const locale = browser.i18n.getUILanguage();
+  const place = (code: string) => jurisdictionName(info.jurisdictions.find((j) => j.id === code) ?? { id: code, name: code }, locale);
 
   const save = async (next: Settings, message = t('saved')) => {
     setState(await sendMessage('saveSettings', { settings: next }));
@@ -74,10 +78,10 @@ export function App() {
           value={locked.has('home') ? effective.home : (settings.home ?? '')}
           onChange={(event) => update({ home: event.target.value || null })}
         >
-          <option value="">{t('homeAuto', jurisdictionName(localeHome))}</option>
+          <option value="">{t('homeAuto', place(localeHome))}</option>
           {info.jurisdictions.map((j) => (
             <option key={j.id} value={j.id}>
-              {j.name}
+              {jurisdictionName(j, locale)}
             </option>
           ))}
         </select>{' '}
@@ -158,6 +162,8 @@ export function App() {
         )}
       </Field>
 
+      <OrganisationPolicy locale={locale} />
+
       <Field label={t('transferHeading')}>
         <button type="button" onClick={exportSettings}>
           {t('exportSettings')}
@@ -171,7 +177,7 @@ export function App() {
       <p role="status" className="status">
         {status}
       </p>
-      <p className="muted fineprint">{t('datasetInfo', [info.version, info.reviewed])}</p>
+      <p className="muted fineprint">{t('datasetInfo', [info.version, formatReviewAge(info.reviewed, todayUtc(), locale)])}</p>
     </main>
   );
 }

@@ -7,7 +7,9 @@ import { enumKey, t } from '@/src/adapters/i18n';
 import { errorReportUrl, markdownReport } from '@/src/core/report';
 import type { VerdictView } from '@/src/core/verdict-view';
 import { ProviderCard } from '@/src/ui/ProviderCard';
-import { formatPartialDate } from '@/src/ui/format';
+import datasetMeta from 'virtual:whose-cloud-dataset-meta';
+import { todayUtc } from '@/src/core/dates';
+import { formatReviewAge, isReviewStale, jurisdictionName } from '@/src/ui/intl';
 import { SearchBox } from './components/SearchBox';
 
 /** Where "Report an error" opens a prefilled issue; set WXT_ISSUES_URL at build time to the tracker's "new issue" page. */
@@ -20,7 +22,7 @@ async function activeTabUrl(): Promise<string | null> {
   return tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
 }
 
-export function App({ locale }: { locale: string }) {
+export function App({ locale, today = todayUtc() }: { locale: string; /** Fixed in tests; the dataset's age is measured against it. */ today?: string }) {
   const requested = new URLSearchParams(location.search).get('provider');
   const [subject, setSubject] = useState<Subject | null>(requested ? { kind: 'provider', providerId: requested } : null);
   const [tabUrl, setTabUrl] = useState<string | null>(null);
@@ -120,7 +122,7 @@ export function App({ locale }: { locale: string }) {
                   <select value={view.home.id} onChange={(event) => setSeeAs({ ...seeAs, home: event.target.value })}>
                     {info?.jurisdictions.map((j) => (
                       <option key={j.id} value={j.id}>
-                        {j.name}
+                        {jurisdictionName(j, locale)}
                       </option>
                     ))}
                   </select>
@@ -153,11 +155,12 @@ export function App({ locale }: { locale: string }) {
         )}
       </section>
 
-      {info && (
-        <footer className="popup-foot muted">
-          {t('datasetInfo', [info.version, formatPartialDate(info.reviewed, locale)])}
-        </footer>
+      {isReviewStale(datasetMeta.reviewed, today) && (
+        <p className="stale" role="note">
+          {t('datasetStale', formatReviewAge(datasetMeta.reviewed, today, locale))}
+        </p>
       )}
+      <footer className="popup-foot muted">{t('datasetInfo', [datasetMeta.version, formatReviewAge(datasetMeta.reviewed, today, locale)])}</footer>
     </main>
   );
 }

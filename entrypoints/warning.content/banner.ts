@@ -1,8 +1,7 @@
 import type { PageVerdict } from '@/src/adapters/messaging';
 import { enumKey, type Translate } from '@/src/adapters/i18n';
-import type { ActionSummary } from '@/src/core/verdict-view';
-import { bindsText, reasonText, splitByRelation } from '@/src/ui/describe';
-import { formatPartialDate } from '@/src/ui/format';
+import type { ActionSummary, VerdictView } from '@/src/core/verdict-view';
+import { bindsText, dateText, placeName, reasonText, splitByRelation } from '@/src/ui/describe';
 
 export interface BannerHandlers {
   onHide(): void;
@@ -36,20 +35,20 @@ function sourceLink(url: string, text: string): HTMLElement {
   return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
 
-function actionItem(action: ActionSummary, t: Translate, locale: string): HTMLLIElement {
+function actionItem(view: VerdictView, action: ActionSummary, t: Translate, locale: string): HTMLLIElement {
   const sources = action.sources.map((source, i) =>
     el('span', { class: 'source' }, i > 0 && ' · ', sourceLink(source.url, source.publisher), ` (${t(source.primary ? 'primarySource' : 'pressSource')})`),
   );
   return el(
     'li',
     { class: `action${action.atHome ? ' home' : ''}` },
-    el('p', { class: 'action-head' }, el('time', { datetime: action.date }, formatPartialDate(action.date, locale)), ' ', el('span', { class: 'authority' }, action.authorityShort ?? action.authority), ` (${action.jurisdiction.name}) — `, action.title),
+    el('p', { class: 'action-head' }, el('time', { datetime: action.date }, dateText(view, action.date, locale)), ' ', el('span', { class: 'authority' }, action.authorityShort ?? action.authority), ` (${placeName(view, action.jurisdiction, locale)}) — `, action.title),
     el(
       'p',
       { class: 'action-meta' },
       `${t(enumKey('type', action.type))} · ${t(enumKey('status', action.status))} · `,
       el('span', { class: `evidence evidence-${action.evidence}` }, t(enumKey('evidence', action.evidence))),
-      ` · ${bindsText(action, t)}`,
+      ` · ${bindsText(action, t, locale)}`,
     ),
     el('p', { class: 'sources' }, `${t('sources')} `, ...sources),
   );
@@ -70,11 +69,17 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
   const operator = view.chain[0];
   const top = view.chain[view.chain.length - 1];
 
-  const list = el('ul', { id: listId, class: 'actions', hidden: '' }, ...shown.map((a) => actionItem(a, t, locale)));
-  if (more > 0) list.append(el('li', { class: 'more' }, t('moreActions', String(more))));
-  if (view.actions.length === 0) list.append(el('li', { class: 'more' }, t('noActions')));
+  const list = el('ul', { id: listId, class: 'actions', hidden: '' });
+  // Built on first opening: most people read the headline only, and the list's lists and dates cost a page Intl's first use.
+  const fillList = () => {
+    if (list.childElementCount > 0) return;
+    list.append(...shown.map((a) => actionItem(view, a, t, locale)));
+    if (more > 0) list.append(el('li', { class: 'more' }, t('moreActions', String(more))));
+    if (view.actions.length === 0) list.append(el('li', { class: 'more' }, t('noActions')));
+  };
 
   const toggle = button(t('showActions', String(own.length)), 'toggle', () => {
+    fillList();
     const open = list.hidden;
     list.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
@@ -87,7 +92,7 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
       'p',
       { class: 'chain' },
       t('operatedBy', operator.name),
-      top && top !== operator && ` → ${top.name} (${top.headquarteredIn.name})`,
+      top && top !== operator && ` → ${top.name} (${placeName(view, top.headquarteredIn, locale)})`,
     );
 
   const dismiss = page.allowDismiss && [
@@ -97,19 +102,20 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
 
   const banner = el(
     'aside',
-    { class: `banner level-${level} position-${page.position}`, role: 'region', 'aria-label': t('bannerLabel', view.provider.name) },
+    // An approved provider's banner is calm, not in the level's colour; the level and the evidence stay in it.
+    { class: `banner ${page.approved ? 'approved' : `level-${level}`} position-${page.position}`, role: 'region', 'aria-label': t('bannerLabel', view.provider.name) },
     el(
       'div',
       { class: 'head' },
-      el('span', { class: 'level' }, t(enumKey('level', level))),
+      el('span', { class: 'level' }, page.approved ? t('approvedLabel') : t(enumKey('level', level))),
       el(
         'p',
         { class: 'headline' },
-        el('strong', { class: 'why' }, reasonText(view, t, locale)),
+        el('strong', { class: 'why' }, page.approved ? t('approvedHeadline', view.provider.name) : reasonText(view, t, locale)),
         el(
           'span',
           { class: 'for' },
-          ` ${t('controlledFrom', [view.provider.name, view.controlledFrom.name])} · ${t('levelFor', [t(enumKey('level', level)), view.home.name, t(enumKey('audience', view.audience))])}`,
+          ` ${t('controlledFrom', [view.provider.name, placeName(view, view.controlledFrom, locale)])} · ${t('levelFor', [t(enumKey('level', level)), placeName(view, view.home, locale), t(enumKey('audience', view.audience))])}`,
         ),
       ),
       toggle,

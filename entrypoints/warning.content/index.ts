@@ -1,9 +1,10 @@
-import { browser, createShadowRootUi, defineContentScript, type ShadowRootContentScriptUi } from '#imports';
+import { browser, defineContentScript } from '#imports';
 import { sendMessage, type PageVerdict } from '@/src/adapters/messaging';
 import { t } from '@/src/adapters/i18n';
 import { readFastPage } from '@/src/adapters/page-table';
 import { DISMISSALS_KEY, LAST_POLICY_KEY, SETTINGS_KEY, TABLE_META_KEY } from '@/src/core/page-table';
 import { renderBanner } from './banner';
+import { mountShadowHost, type ShadowHost } from './shadow-host';
 import css from './style.css?inline';
 
 const URL_POLL_MS = 250;
@@ -17,8 +18,11 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+    let ui: ShadowHost | undefined;
+    let cover: ShadowHost | undefined;
     let hiddenForThisView = false;
+    // The worker let this document through the organisation's stop ("Continue anyway"): for this visit only.
+    let allowed = false;
 
     const remove = () => {
       ui?.remove();
@@ -30,18 +34,8 @@ export default defineContentScript({
     };
     const show = async (page: PageVerdict) => {
       if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-      ui ??= await createShadowRootUi(ctx, {
-        name: 'whose-cloud-banner',
-        position: 'inline',
-        anchor: 'html',
-        append: 'last',
-        mode: 'closed',
-        isolateEvents: true,
-        css,
-        onMount: (container) => container,
-      });
-      if (!ui.mounted) ui.mount();
-      renderBanner(ui.mounted!, page, t, {
+      ui ??= mountShadowHost('whose-cloud-banner', css);
+      renderBanner(ui.container, page, t, {
         onHide: () => {
           hiddenForThisView = true;
           remove();
@@ -50,6 +44,14 @@ export default defineContentScript({
         onMute: () => dismiss('mute', page.view.provider.id),
         onDetails: () => void sendMessage('openDetails', { providerId: page.view.provider.id }).catch(() => undefined),
       }, browser.i18n.getUILanguage());
+    };
+    /** Stops the provider's page where it stands and covers it, until the worker puts its notice in the tab's place. */
+    const halt = () => {
+      window.stop();
+      remove();
+      if (!document.documentElement) document.append(document.createElement('html'));
+      cover ??= mountShadowHost('whose-cloud-stop', css);
+      cover.container.replaceChildren(Object.assign(document.createElement('p'), { className: 'cover', role: 'alert', textContent: t('stopTitle') }));
     };
     /** The verdict from the table in storage when it is current (no worker woken), else from the worker. */
     const verdict = async (url: string): Promise<{ page: PageVerdict | null; fromTable: boolean }> => {
@@ -63,6 +65,13 @@ export default defineContentScript({
       const url = location.href;
       const { page, fromTable } = await verdict(url);
       if (ctx.isInvalid) return;
+      if (page?.stop && !allowed) {
+        // Halt at once, unless a "Continue anyway" may be waiting for this page: only the worker can let it through, once.
+        if (!page.proceeding) halt();
+        if ((await sendMessage('stopPage', { url }).catch(() => null)) !== 'proceed') return halt();
+        allowed = true;
+        cover?.remove();
+      }
       if (page?.show && !hiddenForThisView) await show(page);
       else remove();
       // The badge is the worker's to draw; it learns of the page after the banner is up, so the banner never waits for it.
@@ -79,11 +88,16 @@ export default defineContentScript({
     };
     ctx.setInterval(onUrlChange, URL_POLL_MS);
     ctx.addEventListener(window, 'popstate', onUrlChange);
+    // A page brought back from the back-forward cache runs no script again: decide anew, so "back" cannot undo a stop.
+    ctx.addEventListener(window, 'pageshow', (event) => event.persisted && void refresh());
     const onStorageChanged = (changes: Record<string, unknown>) => {
       if (Object.keys(changes).some((key) => relevantKeys.has(key))) void refresh();
     };
     browser.storage.onChanged.addListener(onStorageChanged);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChanged));
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onStorageChanged);
+      remove();
+    });
     await refresh();
   },
 });

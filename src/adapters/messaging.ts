@@ -1,11 +1,13 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Dismissals, EffectiveSettings, Settings } from '@/src/core/settings';
+import type { Dismissals, EffectiveSettings, Settings, StopRule } from '@/src/core/settings';
 import type { PageKind } from '@/src/core/dataset-schema';
+import type { OrganisationVerdict } from '@/src/core/page-table';
+import type { StopLogEntry } from '@/src/core/stop-log';
 import type { VerdictView } from '@/src/core/verdict-view';
 import type { Audience } from '@/src/core/verdict';
 
-/** What a provider page needs to decide on, and draw, its banner. */
-export interface PageVerdict {
+/** What a provider page needs to decide on, and draw, its banner; and whether the organisation approved or stops it. */
+export interface PageVerdict extends OrganisationVerdict {
   view: VerdictView;
   pageKind: PageKind;
   show: boolean;
@@ -39,6 +41,28 @@ export interface SettingsState {
 
 export type DismissHow = 'snooze' | 'mute';
 
+/** A provider's verdict for the popup card, and whether the reader's organisation approved the provider. */
+export type CardView = VerdictView & { approved: boolean };
+
+/** What the stop page shows: the stopped page, its verdict, and the organisation's words. */
+export interface StopNotice {
+  url: string;
+  host: string;
+  pageKind: PageKind;
+  view: VerdictView;
+  rule: StopRule;
+}
+
+/** What the options page shows of the organisation's policy; the log is oldest first. */
+export interface OrganisationPolicy {
+  approved: Array<{ id: string; name: string }>;
+  stop: StopRule | null;
+  log: StopLogEntry[];
+}
+
+/** What the worker did with a stopped page: let it through once ("Continue anyway"), or put its notice in the tab's place. */
+export type StopOutcome = 'proceed' | 'stopped';
+
 /** The popup's "See as": another home or audience than the settings', for this look only. */
 export interface SeeAs {
   home?: string;
@@ -55,9 +79,17 @@ export interface BackgroundProtocol {
   dismissProvider(data: { providerId: string; how: DismissHow }): void;
   /** From a content script: open the provider's full details in an extension tab. */
   openDetails(data: { providerId: string }): void;
+  /** From a content script whose page the organisation stops: replace the tab with the stop notice, unless a "Continue anyway" lets it through. */
+  stopPage(data: { url: string }): StopOutcome;
+  /** From the stop page: what to show; the stopped URL comes from the sender's own address. Null when the policy no longer stops it. */
+  getStopNotice(data: Record<string, never>): StopNotice | null;
+  /** From the stop page, where the policy allows it: record the reason and open the stopped page in that tab, once. */
+  proceedStop(data: { reason: string }): void;
+  /** Options: the organisation's approvals and stop as they apply now, and the stops and proceeds this browser kept. */
+  getOrganisationPolicy(data: Record<string, never>): OrganisationPolicy;
   /** Popup: the verdict for a URL (the active tab's) or null when it is no known provider. */
-  getVerdictForUrl(data: { url: string } & SeeAs): VerdictView | null;
-  getProviderVerdict(data: { providerId: string } & SeeAs): VerdictView | null;
+  getVerdictForUrl(data: { url: string } & SeeAs): CardView | null;
+  getProviderVerdict(data: { providerId: string } & SeeAs): CardView | null;
   searchProviders(data: { query: string } & SeeAs): SearchResult[];
   getDatasetInfo(data: Record<string, never>): DatasetInfo;
   getSettings(data: Record<string, never>): SettingsState;

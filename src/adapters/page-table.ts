@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import datasetMeta from 'virtual:whose-cloud-dataset-meta';
 import { isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, viewKey, type FastPage, type TableMeta } from '@/src/core/page-table';
-import type { VerdictView } from '@/src/core/verdict-view';
+import type { CardView } from './messaging';
 
 /** The stamp of a table built now, from the raw stored settings and last policy (as a page reads them). */
 export function currentStamp(rawSettings: unknown, rawPolicy: unknown): string {
@@ -50,17 +50,18 @@ export async function writePageTable(entries: Record<string, unknown>): Promise<
  * In the popup: the settings' own verdict on a provider (by id or by a tab's URL) from the table, without waking the
  * worker; null when the URL is no provider's, undefined when the table cannot tell and the worker must.
  */
-export async function readTableView(subject: { url: string } | { providerId: string }): Promise<VerdictView | null | undefined> {
+export async function readTableView(subject: { url: string } | { providerId: string }): Promise<CardView | null | undefined> {
   if ('url' in subject) {
     const page = await readFastPage(subject.url, Date.now());
-    return page.kind === 'page' ? page.view : page.kind === 'none' ? null : undefined;
+    return page.kind === 'page' ? { ...page.view, approved: page.approved } : page.kind === 'none' ? null : undefined;
   }
   try {
     const settings = browser.storage.sync.get(SETTINGS_KEY);
     const stored = (await browser.storage.local.get([TABLE_META_KEY, LAST_POLICY_KEY, viewKey(subject.providerId)])) as Record<string, unknown>;
     const meta = stored[TABLE_META_KEY] as TableMeta | undefined;
-    if (!meta || meta.stamp !== currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY])) return undefined;
-    return (stored[viewKey(subject.providerId)] as VerdictView | undefined) ?? undefined;
+    if (!meta?.organisation || meta.stamp !== currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY])) return undefined;
+    const view = stored[viewKey(subject.providerId)] as CardView | undefined;
+    return view && { ...view, approved: meta.organisation.approvedProviders.includes(subject.providerId) };
   } catch {
     return undefined;
   }

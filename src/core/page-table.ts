@@ -3,7 +3,7 @@ import type { PageKind } from './dataset-schema';
 import { labelSuffixes } from './dataset-index';
 import { pageKindFor, type PageKindRule } from './page-kind';
 import type { Dismissals, EffectiveSettings } from './settings';
-import { shouldShowBanner, type BannerSettings } from './show-banner';
+import { shouldShowBanner, shouldStop, type BannerSettings, type StopSettings } from './show-banner';
 import type { VerdictView } from './verdict-view';
 
 /**
@@ -21,6 +21,11 @@ export const isTableKey = (key: string) => key === TABLE_META_KEY || key.startsW
 export const SETTINGS_KEY = 'settings';
 export const LAST_POLICY_KEY = 'lastManagedPolicy';
 export const DISMISSALS_KEY = 'dismissals';
+/**
+ * Providers a person chose "Continue anyway" on in the last minute (provider id → until, ms): a page of theirs waits for
+ * the worker's word instead of halting at once. Only a hint; the worker keeps the real one-visit allowance per tab.
+ */
+export const PROCEED_HINTS_KEY = 'proceedHints';
 
 export interface StoredHostRule extends PageKindRule {
   provider: string;
@@ -31,6 +36,8 @@ export interface TableMeta {
   /** What the table was built from; a page that finds anything else asks the worker instead. */
   stamp: string;
   banner: BannerSettings & Pick<EffectiveSettings, 'position'>;
+  /** The organisation's approvals and stop (level and page kinds; the notice's words are the worker's). */
+  organisation: StopSettings;
 }
 
 /** Everything a table depends on, as one string both sides compute alike from raw stored values. */
@@ -54,14 +61,15 @@ export function buildPageTable(
   const meta: TableMeta = {
     stamp,
     banner: { minimumLevel: effective.minimumLevel, pageKinds: effective.pageKinds, allowDismiss: effective.allowDismiss, position: effective.position },
+    organisation: { approvedProviders: effective.approvedProviders, stop: effective.stop && { level: effective.stop.level, pageKinds: effective.stop.pageKinds } },
   };
   entries[TABLE_META_KEY] = meta;
   return entries;
 }
 
-/** The storage keys a page on `host` reads: its host rule candidates, the table's stamp, settings inputs and dismissals. */
+/** The storage keys a page on `host` reads: its host rule candidates, the table's stamp, settings inputs, dismissals and proceed hints. */
 export function keysForHost(host: string): string[] {
-  return [TABLE_META_KEY, LAST_POLICY_KEY, DISMISSALS_KEY, ...labelSuffixes(host).map(hostKey)];
+  return [TABLE_META_KEY, LAST_POLICY_KEY, DISMISSALS_KEY, PROCEED_HINTS_KEY, ...labelSuffixes(host).map(hostKey)];
 }
 
 /** The most specific stored rule for a host: the host itself, else the nearest parent domain that covers subdomains. */
@@ -78,8 +86,22 @@ function isDismissals(value: unknown): value is Dismissals {
   return typeof record === 'object' && record !== null && Array.isArray(record.muted) && typeof record.snoozedUntil === 'object' && record.snoozedUntil !== null;
 }
 
+/** What the organisation's policy does to a page: approved, stopped, and whether a "Continue anyway" may be waiting for it. */
+export interface OrganisationVerdict {
+  approved: boolean;
+  stop: boolean;
+  /** A stop the person may have just chosen to continue past: ask the worker before halting the page. */
+  proceeding: boolean;
+}
+
+/** The organisation's verdict on a page; `until` is the proceed hint (or allowance) for its provider, if any. */
+export function organisationVerdict(page: { providerId: string; pageKind: PageKind; level: VerdictView['level'] }, settings: StopSettings, until: number | undefined, now: number): OrganisationVerdict {
+  const stop = shouldStop(page, settings);
+  return { approved: settings.approvedProviders.includes(page.providerId), stop, proceeding: stop && (until ?? 0) > now };
+}
+
 export type FastPage =
-  | { kind: 'page'; providerId: string; pageKind: PageKind; view: VerdictView; show: boolean; position: TableMeta['banner']['position']; allowDismiss: boolean }
+  | ({ kind: 'page'; providerId: string; pageKind: PageKind; view: VerdictView; show: boolean; position: TableMeta['banner']['position']; allowDismiss: boolean } & OrganisationVerdict)
   | { kind: 'none' }
   /** The table is missing, stale or odd: ask the worker. */
   | { kind: 'ask' };
@@ -103,7 +125,14 @@ export async function pageFromTable(
   if (!isDismissals(dismissals)) return { kind: 'ask' };
   const view = (await read([viewKey(rule.provider)]))[viewKey(rule.provider)] as VerdictView | undefined;
   if (!view) return { kind: 'ask' };
+  if (!meta.organisation) return { kind: 'ask' };
   const pageKind = pageKindFor(rule, page.host, page.pathname);
-  const show = shouldShowBanner({ providerId: rule.provider, pageKind, level: view.level }, meta.banner, dismissals, now);
-  return { kind: 'page', providerId: rule.provider, pageKind, view: { ...view, pageKind }, show, position: meta.banner.position, allowDismiss: meta.banner.allowDismiss };
+  const facts = { providerId: rule.provider, pageKind, level: view.level };
+  const show = shouldShowBanner(facts, meta.banner, dismissals, now);
+  const hints = stored[PROCEED_HINTS_KEY] as Record<string, unknown> | undefined;
+  const until = typeof hints === 'object' && hints !== null && typeof hints[rule.provider] === 'number' ? (hints[rule.provider] as number) : undefined;
+  return {
+    kind: 'page', providerId: rule.provider, pageKind, view: { ...view, pageKind }, show, position: meta.banner.position, allowDismiss: meta.banner.allowDismiss,
+    ...organisationVerdict(facts, meta.organisation, until, now),
+  };
 }

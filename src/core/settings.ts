@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageKindSchema, type PageKind } from './dataset-schema';
 import { audiences, levels } from './verdict';
 
-export { isDismissed, shouldShowBanner } from './show-banner';
+export { isDismissed, shouldShowBanner, shouldStop } from './show-banner';
 
 export const bannerPositions = ['top', 'bottom'] as const;
 
@@ -25,12 +25,39 @@ export const defaultSettings: Settings = {
   position: 'top',
 };
 
+/** Where people may ask about a stop: an https: page or a mailto: address, nothing a link could run. */
+export function isContactUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' && url.hostname !== '') || (url.protocol === 'mailto:' && url.pathname.includes('@'));
+  } catch {
+    return false;
+  }
+}
+
+/** An organisation's stop: pages of these kinds, of providers at this level or above for the reader, get a full-page notice instead. */
+export const stopRuleSchema = z.object({
+  level: z.enum(levels),
+  pageKinds: z.array(pageKindSchema).min(1).max(6),
+  message: z.string().trim().min(1).max(1000).optional(),
+  contact: z.string().trim().max(500).refine(isContactUrl).optional(),
+  /** Whether "Continue anyway" (with a reason) opens the page for that visit. */
+  allowProceed: z.boolean(),
+});
+export type StopRule = z.infer<typeof stopRuleSchema>;
+
+/** What a stop with no usable level or page kinds falls back to: the strictest level, on sign-up pages. */
+export const defaultStopRule: StopRule = { level: 'prohibited', pageKinds: ['signup'], allowProceed: false };
+
 /** What an administrator may force through managed storage (enterprise policy). */
 export const managedPolicySchema = z.object({
   home: settingsSchema.shape.home.unwrap().optional(),
   audience: settingsSchema.shape.audience.optional(),
   minimumLevel: settingsSchema.shape.minimumLevel.optional(),
   allowDismiss: z.boolean().optional(),
+  /** Provider ids the organisation approved: their banner says so, calmly, and they are never stopped. */
+  approvedProviders: z.array(z.string().min(1).max(100)).max(1000).optional(),
+  stop: stopRuleSchema.optional(),
 });
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
 
@@ -50,11 +77,39 @@ export function sanitiseSettings(stored: unknown): Settings {
   return settings;
 }
 
+/** A stop read field by field: a bad contact or message is dropped, a bad level or page kind list falls back, never the stop itself. */
+function sanitiseStop(stored: unknown): StopRule | undefined {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return undefined;
+  const record = asRecord(stored);
+  const rule: StopRule = { ...defaultStopRule };
+  for (const key of Object.keys(stopRuleSchema.shape) as Array<keyof StopRule>) {
+    const field = stopRuleSchema.shape[key].safeParse(record[key]);
+    if (field.success && field.data !== undefined) (rule as Record<string, unknown>)[key] = key === 'pageKinds' ? [...new Set(field.data as PageKind[])] : field.data;
+  }
+  return rule;
+}
+
+/** Readers for the policy fields that are more than one value: each keeps what it can. */
+const policyFieldReaders: Partial<Record<keyof ManagedPolicy, (stored: unknown) => unknown>> = {
+  approvedProviders: (stored) => {
+    if (!Array.isArray(stored)) return undefined;
+    const item = z.string().min(1).max(100);
+    return [...new Set(stored.filter((id) => item.safeParse(id).success) as string[])].slice(0, 1000);
+  },
+  stop: sanitiseStop,
+};
+
 /** Reads a managed policy field by field, dropping what does not fit; never throws. */
 export function sanitisePolicy(stored: unknown): ManagedPolicy {
   const record = asRecord(stored);
   const policy: ManagedPolicy = {};
   for (const key of Object.keys(managedPolicySchema.shape) as Array<keyof ManagedPolicy>) {
+    const reader = policyFieldReaders[key];
+    if (reader) {
+      const value = reader(record[key]);
+      if (value !== undefined) (policy as Record<string, unknown>)[key] = value;
+      continue;
+    }
     const field = managedPolicySchema.shape[key].safeParse(record[key]);
     if (field.success && field.data !== undefined) (policy as Record<string, unknown>)[key] = field.data;
   }
@@ -67,6 +122,10 @@ export interface EffectiveSettings extends Omit<Settings, 'home'> {
   allowDismiss: boolean;
   /** Settings an administrator forced; the options page shows them as locked. */
   locked: Array<'home' | 'audience' | 'minimumLevel' | 'allowDismiss'>;
+  /** Providers the organisation approved (policy only; a person cannot approve). */
+  approvedProviders: string[];
+  /** The organisation's stop, if it set one (policy only). */
+  stop: StopRule | null;
 }
 
 /** The person's settings with the administrator's policy on top and the home jurisdiction resolved. */
@@ -78,6 +137,8 @@ export function effectiveSettings(settings: Settings, policy: ManagedPolicy, loc
     minimumLevel: policy.minimumLevel ?? settings.minimumLevel,
     allowDismiss: policy.allowDismiss ?? true,
     locked: (['home', 'audience', 'minimumLevel', 'allowDismiss'] as const).filter((key) => policy[key] !== undefined),
+    approvedProviders: policy.approvedProviders ?? [],
+    stop: policy.stop ?? null,
   };
 }
 

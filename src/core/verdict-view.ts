@@ -52,6 +52,11 @@ export interface VerdictView {
   chain: Array<{ id: string; name: string; /** How this entity relates to the next one up, e.g. "wholly owned subsidiary". */ relationToNext?: string; incorporatedIn: JurisdictionRef; headquarteredIn: JurisdictionRef }>;
   actions: ActionSummary[];
   laws: DataAccessLaw[];
+  /**
+   * Set where the worker already wrote the view in the reader's language: jurisdiction names replaced, dates in `dates`.
+   * A page's first use of Intl loads its data and costs 30–100 ms; the worker pays it once.
+   */
+  localised?: { locale: string; dates: Readonly<Record<string, string>> };
 }
 
 export function jurisdictionRef(id: string, index: DatasetIndex): JurisdictionRef {

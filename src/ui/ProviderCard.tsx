@@ -3,20 +3,23 @@ import { enumKey, t } from '@/src/adapters/i18n';
 import { ActionList } from './ActionList';
 import { LevelBadge } from './LevelBadge';
 import { SourceLink } from './SourceLink';
-import { reasonText, splitByRelation } from './describe';
+import { placeName, reasonText, splitByRelation } from './describe';
+import type { NamedJurisdiction } from './intl';
 
-/** Everything known about one provider for one reader (home and audience): level and why, control chain, laws, actions. */
-export function ProviderCard({ view, locale }: { view: VerdictView; locale: string }) {
+/** Everything known about one provider for one reader (home and audience): level and why, control chain, laws, actions; and the organisation's approval. */
+export function ProviderCard({ view, locale }: { view: VerdictView & { approved?: boolean }; locale: string }) {
   const { own, shareholders, group } = splitByRelation(view.actions);
+  const place = (ref: NamedJurisdiction) => placeName(view, ref, locale);
   return (
     <article className="provider-card" aria-labelledby="provider-name">
       <header className="card-head">
         <h2 id="provider-name">{view.provider.name}</h2>
         <LevelBadge level={view.level} />
       </header>
+      {view.approved && <p className="approved-note">{t('approvedLabel')}</p>}
       <p className="verdict-line">
-        {t('controlledFrom', [view.provider.name, view.controlledFrom.name])} ·{' '}
-        {t('levelFor', [t(enumKey('level', view.level ?? 'none')), view.home.name, t(enumKey('audience', view.audience))])}
+        {t('controlledFrom', [view.provider.name, place(view.controlledFrom)])} ·{' '}
+        {t('levelFor', [t(enumKey('level', view.level ?? 'none')), place(view.home), t(enumKey('audience', view.audience))])}
       </p>
       <p className="why">{reasonText(view, t, locale)}</p>
 
@@ -26,7 +29,7 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
           {view.chain.map((entity) => (
             <li key={entity.id}>
               <strong>{entity.name}</strong>{' '}
-              <span className="muted">{t('incorporatedHeadquartered', [entity.incorporatedIn.name, entity.headquarteredIn.name])}</span>
+              <span className="muted">{t('incorporatedHeadquartered', [place(entity.incorporatedIn), place(entity.headquarteredIn)])}</span>
               {entity.relationToNext && <span className="relation"> — {entity.relationToNext}</span>}
             </li>
           ))}
@@ -35,7 +38,7 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
 
       {view.laws.length > 0 && (
         <section aria-labelledby="laws-heading">
-          <h3 id="laws-heading">{t('lawsHeading', view.controlledFrom.name)}</h3>
+          <h3 id="laws-heading">{t('lawsHeading', place(view.controlledFrom))}</h3>
           <ul className="laws">
             {view.laws.map((law) => (
               <li key={law.id}>
@@ -56,20 +59,20 @@ export function ProviderCard({ view, locale }: { view: VerdictView; locale: stri
 
       <section aria-labelledby="actions-heading">
         <h3 id="actions-heading">{t('actionsHeading', String(own.length))}</h3>
-        {own.length > 0 ? <ActionList actions={own} locale={locale} /> : <p className="empty">{t('noActions')}</p>}
+        {own.length > 0 ? <ActionList actions={own} locale={locale} view={view} /> : <p className="empty">{t('noActions')}</p>}
       </section>
       {shareholders.length > 0 && (
         <section aria-labelledby="shareholders-heading" className="group">
           <h3 id="shareholders-heading">{t('shareholdersHeading', String(shareholders.length))}</h3>
           <p className="muted">{t('shareholdersHelp')}</p>
-          <ActionList actions={shareholders} locale={locale} />
+          <ActionList actions={shareholders} locale={locale} view={view} />
         </section>
       )}
       {group.length > 0 && (
         <section aria-labelledby="group-heading" className="group">
           <h3 id="group-heading">{t('groupHeading', String(group.length))}</h3>
           <p className="muted">{t('groupHelp')}</p>
-          <ActionList actions={group} locale={locale} />
+          <ActionList actions={group} locale={locale} view={view} />
         </section>
       )}
       <p className="fineprint">{t('notLegalAdvice')}</p>

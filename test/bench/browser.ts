@@ -24,7 +24,16 @@ export interface BrowserSamples {
   popupVerdictMs: number[];
 }
 
+/** One visit with the worker asleep, from Chromium's own trace: ms after navigationStart. */
+export interface ColdTrace {
+  domContentLoaded: number;
+  contentScript: { evaluatedAt: number; evaluationMs: number; callbacks: number; callbackMs: number; lastCallbackEnd: number };
+  worker: { firstEventAt: number | null; apiCalls: number; lastApiCallEnd: number | null };
+  firstPaintAfterScript: number | null;
+}
+
 export interface BrowserTimings extends BrowserSamples {
+  trace?: ColdTrace;
   /** Chromium's full version, e.g. 156.0.8078.108. */
   chromium: string;
   /** The first loads, left out of the medians: they include starting the service worker and the renderers. */
@@ -119,6 +128,65 @@ async function fixtureServer(): Promise<FixtureServer> {
   }
 }
 
+interface TraceEvent {
+  cat: string;
+  name: string;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string; documentLoaderURL?: string }; frame?: string };
+}
+
+const TRACE_CATEGORIES = 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,ServiceWorker,blink.user_timing,extensions,loading';
+
+/** Records one cold visit to `url` with Chromium's tracing and says where the time went. */
+async function traceColdVisit(session: ChromiumSession, url: string): Promise<ColdTrace> {
+  await stopServiceWorkers(session);
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+    await cdp.send('Tracing.end');
+    await complete;
+    const host = new URL(url).host;
+    const navigation = events.filter((e) => e.name === 'navigationStart' && (e.args?.data?.documentLoaderURL ?? '').includes(host)).at(-1);
+    const start = navigation?.ts;
+    // DOMContentLoaded names only the frame: the page's own is the last one in its frame.
+    const dcl = events.filter((e) => e.name === 'domContentLoadedEventStart' && e.args?.frame === navigation?.args?.frame).at(-1)?.ts;
+    if (start === undefined || dcl === undefined) throw new Error('the trace has no navigation marks');
+    const at = (ts: number) => (ts - start) / 1000;
+    const isOurScript = (e: TraceEvent) => (e.args?.data?.url ?? '').endsWith('/content-scripts/warning.js') && e.ts >= start;
+    const evaluation = events.find((e) => e.name === 'EvaluateScript' && isOurScript(e));
+    const callbacks = events.filter((e) => e.name === 'FunctionCall' && isOurScript(e));
+    const lastCallbackEnd = Math.max(...callbacks.map((e) => e.ts + (e.dur ?? 0)), evaluation ? evaluation.ts + (evaluation.dur ?? 0) : start);
+    const workerEvents = events.filter((e) => e.name === 'ServiceWorkerVersion::Request' && e.ts >= start);
+    const apiCalls = events.filter((e) => e.name === 'ExtensionFunctionDispatcher::DispatchForServiceWorker' && e.ts >= start);
+    const paint = events.find((e) => e.name === 'Paint' && e.ts >= lastCallbackEnd);
+    return {
+      domContentLoaded: at(dcl),
+      contentScript: {
+        evaluatedAt: evaluation ? at(evaluation.ts) : NaN,
+        evaluationMs: (evaluation?.dur ?? NaN) / 1000,
+        callbacks: callbacks.length,
+        callbackMs: callbacks.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
+        lastCallbackEnd: at(lastCallbackEnd),
+      },
+      worker: {
+        firstEventAt: workerEvents[0] ? at(workerEvents[0].ts) : null,
+        apiCalls: apiCalls.length,
+        lastApiCallEnd: apiCalls.length > 0 ? at(Math.max(...apiCalls.map((e) => e.ts + (e.dur ?? 0)))) : null,
+      },
+      firstPaintAfterScript: paint ? at(paint.ts) : null,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 /** Times banner and popup with one warm-up and `BROWSER_LOADS` fresh pages each; one browser, closed whatever happens. */
 export async function timeInChromium(extensionDir: string): Promise<BrowserTimings> {
   // A private copy, so that a build started elsewhere meanwhile cannot swap the files under the browser.
@@ -152,6 +220,7 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
       cold.popupVerdictMs.push(verdict);
     }
     timings.cold = cold;
+    timings.trace = await traceColdVisit(session, CONSOLE_URL);
     timings.chromium = await chromiumVersion(session);
     return timings;
   } finally {

@@ -113,8 +113,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the page table across restarts, policy c
   const storedStamp = (session: ChromiumSession) =>
     session.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('wc:meta'))['wc:meta'] as { stamp?: string } | undefined)?.stamp ?? '');
 
+  /** Restarts the browser on the profile, waits for a table whose stamp names `stamped`, and reads a banner with the worker asleep. */
+  async function restartedBanner(stamped: string): Promise<string | null> {
+    const session = await launchChromium(extension, { userDataDir: profile });
+    try {
+      await expect.poll(() => storedStamp(session), { timeout: 20_000 }).toContain(stamped);
+      await stopServiceWorkers(session);
+      const page = await session.context.newPage();
+      await page.goto('https://console.aliyun.com/');
+      return await waitForBanner(page, true);
+    } finally {
+      await session.close();
+    }
+  }
+
   it('an administrator’s new policy, and then an update of the extension, each reach the next page with the worker asleep', async () => {
-    let session = await launchChromium(extension, { userDataDir: profile });
+    const session = await launchChromium(extension, { userDataDir: profile });
     const extensionId = session.extensionId;
     await expect.poll(() => storedStamp(session), { timeout: 10_000 }).toContain('"0.1.0"');
     await session.close();
@@ -122,30 +136,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the page table across restarts, policy c
     // Policy: a browser restarted with a new policy file reads it, and the table follows it.
     mkdirSync(POLICY_DIR, { recursive: true });
     writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: { home: 'US', audience: 'government' } } } }));
-    session = await launchChromium(extension, { userDataDir: profile });
-    try {
-      await expect.poll(() => storedStamp(session), { timeout: 20_000 }).toContain('"audience":"government"');
-      await stopServiceWorkers(session);
-      const page = await session.context.newPage();
-      await page.goto('https://console.aliyun.com/');
-      expect(await waitForBanner(page, true)).toContain('for a government body in United States');
-    } finally {
-      await session.close();
-    }
+    expect(await restartedBanner('"audience":"government"')).toContain('for a government body in United States');
 
     // Update: a new version of the extension rebuilds the table on install, before any page asks.
     const manifestPath = join(extension, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '0.1.1' }));
-    session = await launchChromium(extension, { userDataDir: profile });
-    try {
-      await expect.poll(() => storedStamp(session), { timeout: 20_000 }).toContain('"0.1.1"');
-      await stopServiceWorkers(session);
-      const page = await session.context.newPage();
-      await page.goto('https://console.aliyun.com/');
-      expect(await waitForBanner(page, true)).toContain('for a government body in United States');
-    } finally {
-      await session.close();
-    }
+    expect(await restartedBanner('"0.1.1"')).toContain('for a government body in United States');
   });
 });

@@ -5,6 +5,7 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { attacks } from './hostile-pages';
 import { EXTENSION_UUID, FIREFOX, launchFirefox, waitForBannerHost, waitForElement, type FirefoxSession } from './firefox';
 import { ROOT } from './global-setup';
+import { firefoxWithPolicies, organisationPolicy, POLICY_MESSAGE, STOPPED_SIGNUP } from './organisation-policy';
 
 const EXTENSION = join(ROOT, '.output/firefox-mv2');
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
@@ -91,5 +92,77 @@ describe.skipIf(!existsSync(FIREFOX))('the extension in Firefox', () => {
       expect(await waitForBannerHost(page, true)).toBe(true);
     }
     await page.close();
+  });
+});
+
+// Issue 14: the policy of the Chromium suite, deployed as an administrator deploys it in Firefox: a policies.json in the
+// distribution folder of the installation (here a hard-linked copy of firefox-esr, so no other Firefox on the machine sees it).
+describe.skipIf(!existsSync(FIREFOX))('an organisation’s policy in Firefox, through policies.json', () => {
+  let server: FixtureServer;
+  let firefox: FirefoxSession;
+  let install: { executablePath: string; remove(): void };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    install = firefoxWithPolicies({ '3rdparty': { Extensions: { 'whose-cloud@whose-cloud.org': organisationPolicy(false) } } });
+    server = await startFixtureServer();
+    firefox = await launchFirefox(EXTENSION, { executablePath: install.executablePath });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+    install?.remove();
+  });
+
+  it('locks the home jurisdiction and the audience on the settings page', async () => {
+    const page = await firefox.page(`moz-extension://${EXTENSION_UUID}/options.html`);
+    await waitForElement(page, 'select');
+    const deadline = Date.now() + 15_000;
+    let selects: Array<{ disabled: boolean; value: string }> = [];
+    while (Date.now() < deadline) {
+      selects = await page.$$eval('select', (all) => all.map((s) => ({ disabled: (s as HTMLSelectElement).disabled, value: (s as HTMLSelectElement).value }))).catch(() => []);
+      if (selects[0]?.disabled) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(selects.slice(0, 2)).toEqual([{ disabled: true, value: 'US' }, { disabled: true, value: 'government' }]);
+    await waitForElement(page, '.organisation');
+    expect(await page.$eval('.organisation', (e) => e.textContent)).toContain('Pages stopped: sign-up and console, for providers at level Prohibited or higher.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-options-policy.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the stop notice in place of a prohibited provider’s sign-up page, and a reload stops it again', async () => {
+    const page = await firefox.browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    void page.goto(STOPPED_SIGNUP).catch(() => undefined);
+    const stopPage = new RegExp(`^moz-extension://${EXTENSION_UUID}/stop\\.html\\?url=`);
+    // Under BiDi, page.url() keeps the provider's address after an extension navigates the tab: ask the document.
+    const address = () => page.evaluate(() => location.href).catch(() => '');
+    const waitForNotice = async () => {
+      const deadline = Date.now() + 15_000;
+      while (!stopPage.test(await address()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await address()).toMatch(stopPage);
+      const heading = await waitForElement(page, 'h1');
+      expect(await heading.evaluate((h) => h.textContent)).toBe('Your organisation stopped this page');
+    };
+    await waitForNotice();
+    await waitForElement(page, '.stop-message');
+    const text = await page.$eval('main', (m) => m.textContent);
+    expect(text).toContain('Prohibited for a government body in United States');
+    expect(text).toContain(POLICY_MESSAGE);
+    expect(text).toContain('Your organisation does not allow opening this page.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-stop-notice.png') });
+    // Visited again, it is stopped again: the log on the settings page counts two stops.
+    void page.goto(STOPPED_SIGNUP).catch(() => undefined);
+    const options = await firefox.page(`moz-extension://${EXTENSION_UUID}/options.html`);
+    const deadline = Date.now() + 15_000;
+    let heading = '';
+    while (Date.now() < deadline && heading !== 'Stops on this device (2)') {
+      heading = (await options.$eval('.log-heading', (h) => h.textContent ?? '').catch(() => '')) as string;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(heading).toBe('Stops on this device (2)');
+    await waitForNotice();
+    await Promise.all([page.close(), options.close()]);
   });
 });

@@ -11,11 +11,14 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-/** Headless firefox-esr over WebDriver BiDi with the built extension installed and every host resolved to this machine. */
-export async function launchFirefox(extensionDir: string): Promise<FirefoxSession> {
+/**
+ * Headless firefox-esr over WebDriver BiDi with the built extension installed and every host resolved to this machine;
+ * `executablePath` runs another installation of it (one with a policies.json, see organisation-policy.ts).
+ */
+export async function launchFirefox(extensionDir: string, options: { executablePath?: string } = {}): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath: options.executablePath ?? FIREFOX,
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],

@@ -13,6 +13,8 @@ export const FIXTURE_HOSTS = [
   'console.aws.amazon.com',
   'console.yandex.cloud',
   'platform.deepseek.com',
+  'console.huaweicloud.com',
+  'console.ctyun.cn',
   'console.aliyun.com.evil.example',
   'notaliyun.com',
   'www.example.org',

@@ -72,3 +72,57 @@ export const attacks: Attack[] = [
     expect: 'truthful',
   },
 ];
+
+/**
+ * Attacks on the organisation's stop (issue 14), served as a stopped sign-up page: each tries to keep its page, or to get
+ * past the notice. `EXTENSION_ORIGIN` in a page is replaced by the extension's own origin, as an attacker could learn it.
+ */
+export const stopAttacks: Attack[] = [
+  {
+    name: 'removes the cover and any extension element whenever one appears',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      new MutationObserver(() => document.querySelectorAll('whose-cloud-stop, whose-cloud-banner').forEach((e) => e.remove()))
+        .observe(document.documentElement, { childList: true, subtree: true });
+    </script></body></html>`,
+    expect: 'absent',
+  },
+  {
+    name: 'wipes the document with document.open and writes its own',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      setTimeout(() => { document.open(); document.write('<h1>Sign up now</h1><form><input name="email"></form>'); document.close(); }, 0);
+    </script></body></html>`,
+    expect: 'absent',
+  },
+  {
+    name: 'holds on with beforeunload and keeps rewriting its address',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      addEventListener('beforeunload', (event) => { event.preventDefault(); event.returnValue = 'Stay?'; });
+      setInterval(() => history.pushState({}, '', '/docs/' + Math.random()), 5);
+    </script></body></html>`,
+    expect: 'absent',
+  },
+  {
+    name: 'frames the stop page, opens it in a window with a forged address, and fakes "Continue anyway"',
+    html: `<!doctype html><html><body>${PAGE_BODY}
+      <iframe id="framed" src="EXTENSION_ORIGIN/stop.html?url=https%3A%2F%2Freg.huaweicloud.com%2F"></iframe><script>
+      const forged = 'EXTENSION_ORIGIN/stop.html?url=' + encodeURIComponent(location.href);
+      try { window.open(forged); } catch {}
+      for (const type of ['proceedStop', 'stopPage', 'getStopNotice']) {
+        const message = { id: 1, type, timestamp: Date.now(), data: { reason: 'let me in', url: location.href } };
+        window.postMessage(message, '*');
+        document.dispatchEvent(new CustomEvent(type, { detail: message }));
+      }
+    </script></body></html>`,
+    expect: 'absent',
+  },
+  {
+    name: 'clicks everything and presses keys all the time',
+    html: `<!doctype html><html><body>${PAGE_BODY}<script>
+      setInterval(() => {
+        for (const element of document.querySelectorAll('*')) element.click?.();
+        for (const key of ['Escape', 'Enter', ' ']) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      }, 10);
+    </script></body></html>`,
+    expect: 'absent',
+  },
+];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_ZIP_BUDGET, CONTENT_SCRIPT_BUDGET, measureSizes, wxt, type Sizes } from '../bench/sizes';
+import { BACKGROUND_BUDGET, CHROME_ZIP_BUDGET, CONTENT_SCRIPT_BUDGET, measureSizes, wxt, type Sizes } from '../bench/sizes';
 
 // Sizes only: timings are noisy and belong to `npm run bench`, never to a unit test.
 describe('size budgets (DESIGN.md)', () => {
@@ -14,6 +14,10 @@ describe('size budgets (DESIGN.md)', () => {
 
   it('keeps the content script within 25 KB minified', () => {
     expect(sizes.contentScript).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+  });
+
+  it('keeps the worker script within 200 KB: the dataset is read from dataset.json, not parsed with the script', () => {
+    expect(sizes.background).toBeLessThanOrEqual(BACKGROUND_BUDGET);
   });
 
   it('keeps the Chrome zip under 500 KB', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPageTable, pageFromTable, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
-import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings } from '../../src/core/settings';
+import { buildPageTable, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
+import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings, type ManagedPolicy } from '../../src/core/settings';
 import { matchUrl } from '../../src/core/url-matcher';
 import { audiences, verdictFor } from '../../src/core/verdict';
 import { viewVerdict } from '../../src/core/verdict-view';
@@ -20,14 +20,21 @@ function tableFor(effective: EffectiveSettings) {
   return { stored, read };
 }
 
-/** What the worker answers a page (the slow path): the core's verdict for the matched provider. */
+/** What the worker answers a page (the slow path): the core's verdict for the matched provider, and the organisation's. */
 function coreAnswer(url: string, effective: EffectiveSettings, dismissals = { muted: [] as string[], snoozedUntil: {} }) {
   const match = matchUrl(url, index);
   if (!match) return null;
   const view = viewVerdict(verdictFor(match.provider, { home: effective.home, audience: effective.audience }, index, TODAY), match.pageKind, index);
-  const show = shouldShowBanner({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective, dismissals, NOW);
-  return { view, pageKind: match.pageKind, show };
+  const facts = { providerId: match.provider.id, pageKind: match.pageKind, level: view.level };
+  const show = shouldShowBanner(facts, effective, dismissals, NOW);
+  return { view, pageKind: match.pageKind, show, ...organisationVerdict(facts, effective, undefined, NOW) };
 }
+
+/** An organisation that approved two providers and stops sign-up and console pages from "restricted" up. */
+const ORGANISATION: ManagedPolicy = {
+  approvedProviders: ['aliyun', 'tencent-cloud'],
+  stop: { level: 'restricted', pageKinds: ['signup', 'console'], message: 'Ask IT first.', allowProceed: true },
+};
 
 // One URL per host rule and per listed path, plus an unlisted subdomain: every way a page meets the table.
 const urls = [...index.hosts.entries()].flatMap(([host, rule]) => [
@@ -37,9 +44,15 @@ const urls = [...index.hosts.entries()].flatMap(([host, rule]) => [
 ]);
 
 describe('the page table', () => {
-  it.each(['US', 'EU', 'GB'])('gives every page of every provider the verdict the core gives, for every audience in %s', async (home) => {
+  it.each([
+    { home: 'US', policy: {} },
+    { home: 'EU', policy: {} },
+    { home: 'GB', policy: {} },
+    { home: 'US', policy: ORGANISATION },
+  ])('gives every page of every provider the verdict the core gives, for every audience in $home, policy $policy', async ({ home, policy }) => {
+    const seen = { stop: 0, approved: 0 };
     for (const audience of audiences) {
-      const effective = effectiveSettings({ ...defaultSettings, home, audience }, {}, 'US');
+      const effective = effectiveSettings({ ...defaultSettings, home, audience }, policy, 'US');
       const { read } = tableFor(effective);
       for (const url of urls) {
         const { hostname, pathname } = new URL(url);
@@ -47,9 +60,18 @@ describe('the page table', () => {
         const core = coreAnswer(url, effective);
         if (!core) expect(fast.kind, url).toBe('none');
         // Both cross a boundary as data (storage, or a message): compare what arrives.
-        else expect(fast, `${url} ${home} ${audience}`).toEqual({ kind: 'page', providerId: core.view.provider.id, pageKind: core.pageKind, show: core.show, view: JSON.parse(JSON.stringify(core.view)), position: effective.position, allowDismiss: effective.allowDismiss });
+        else {
+          expect(fast, `${url} ${home} ${audience}`).toEqual({
+            kind: 'page', providerId: core.view.provider.id, pageKind: core.pageKind, show: core.show, view: JSON.parse(JSON.stringify(core.view)),
+            position: effective.position, allowDismiss: effective.allowDismiss, approved: core.approved, stop: core.stop, proceeding: false,
+          });
+          seen.stop += Number(core.stop);
+          seen.approved += Number(core.approved);
+        }
       }
     }
+    // The organisation's policy is really exercised: some pages stopped, some approved.
+    if (policy === ORGANISATION) expect(Math.min(seen.stop, seen.approved)).toBeGreaterThan(0);
   });
 
   it('sends the page to the worker when the table was built from other settings, or is missing', async () => {
@@ -75,7 +97,31 @@ describe('the page table', () => {
     expect(tableFor(effective).stored[TABLE_META_KEY]).toEqual({
       stamp: STAMP,
       banner: { minimumLevel: 'restricted', pageKinds: defaultSettings.pageKinds, allowDismiss: false, position: 'bottom' },
+      organisation: { approvedProviders: [], stop: null },
     });
+  });
+
+  it('carries the organisation’s approvals and the stop’s level and page kinds, not its words', () => {
+    const meta = tableFor(effectiveSettings(defaultSettings, ORGANISATION, 'US')).stored[TABLE_META_KEY] as { organisation: unknown };
+    expect(meta.organisation).toEqual({ approvedProviders: ['aliyun', 'tencent-cloud'], stop: { level: 'restricted', pageKinds: ['signup', 'console'] } });
+  });
+
+  it('stops a prohibited provider’s sign-up page and approves an approved one, whatever the person muted', async () => {
+    const effective = effectiveSettings({ ...defaultSettings, home: 'US', audience: 'government' }, { ...ORGANISATION, stop: { level: 'prohibited', pageKinds: ['signup'], allowProceed: false } }, 'US');
+    const { stored } = tableFor(effective);
+    const read = async (keys: string[]) => ({ ...Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])), dismissals: { muted: ['huawei-cloud', 'aliyun'], snoozedUntil: {} } });
+    expect(await pageFromTable({ host: 'reg.huaweicloud.com', pathname: '/' }, read, () => STAMP, NOW)).toMatchObject({ providerId: 'huawei-cloud', pageKind: 'signup', stop: true, approved: false, show: false });
+    expect(await pageFromTable({ host: 'console.aliyun.com', pathname: '/' }, read, () => STAMP, NOW)).toMatchObject({ providerId: 'aliyun', stop: false, approved: true, show: false });
+  });
+
+  it('lets a page wait for the worker instead of halting only while a "Continue anyway" for its provider is in time', async () => {
+    const { stored } = tableFor(effectiveSettings({ ...defaultSettings, home: 'US', audience: 'government' }, { stop: { level: 'prohibited', pageKinds: ['signup'], allowProceed: true } }, 'US'));
+    const withHints = (hints: unknown) => async (keys: string[]) => ({ ...Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])), [PROCEED_HINTS_KEY]: hints });
+    const page = { host: 'reg.huaweicloud.com', pathname: '/' };
+    expect(await pageFromTable(page, withHints({ 'huawei-cloud': NOW + 1000 }), () => STAMP, NOW)).toMatchObject({ stop: true, proceeding: true });
+    expect(await pageFromTable(page, withHints({ 'huawei-cloud': NOW - 1 }), () => STAMP, NOW)).toMatchObject({ stop: true, proceeding: false });
+    expect(await pageFromTable(page, withHints({ aliyun: NOW + 1000 }), () => STAMP, NOW)).toMatchObject({ stop: true, proceeding: false });
+    expect(await pageFromTable(page, withHints('garbage'), () => STAMP, NOW)).toMatchObject({ stop: true, proceeding: false });
   });
 
   it('stamps what it was built from, so a change of any input makes it stale', () => {
@@ -87,7 +133,9 @@ describe('the page table', () => {
       tableStamp({ ...base, locale: 'de-DE' }),
       tableStamp({ ...base, settings: { home: 'GB' } }),
       tableStamp({ ...base, policy: { audience: 'government' } }),
+      tableStamp({ ...base, policy: { approvedProviders: ['aws'] } }),
+      tableStamp({ ...base, policy: { stop: { level: 'prohibited', pageKinds: ['signup'], allowProceed: false } } }),
     ]);
-    expect(stamps.size).toBe(6);
+    expect(stamps.size).toBe(8);
   });
 });

@@ -22,7 +22,7 @@ describe.each([
   it.each(['--fg', '--muted', '--link'])('%s on the background: at least 4.5:1', (name) => {
     expect(contrast(variable(part, name), bg)).toBeGreaterThanOrEqual(4.5);
   });
-  it.each(['.level-prohibited', '.level-restricted', '.level-under-review', '.level-notice'])('the %s label (background-coloured text on the accent): at least 4.5:1', (selector) => {
+  it.each(['.level-prohibited', '.level-restricted', '.level-under-review', '.level-notice', '.approved'])('the %s label (background-coloured text on the accent): at least 4.5:1', (selector) => {
     expect(contrast(bg, variable(part, '--accent', selector))).toBeGreaterThanOrEqual(4.5);
   });
 });

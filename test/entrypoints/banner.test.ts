@@ -12,12 +12,14 @@ const index = fixtureIndex();
 
 function page(providerId: string, home: string, overrides: Partial<PageVerdict> = {}): PageVerdict {
   const view = viewVerdict(verdictFor(index.providers.get(providerId)!, { home, audience: 'general' }, index, FIXTURE_TODAY), 'console', index);
-  return { view, pageKind: 'console', show: true, position: 'top', allowDismiss: true, ...overrides };
+  return { view, pageKind: 'console', show: true, position: 'top', allowDismiss: true, approved: false, stop: false, proceeding: false, ...overrides };
 }
 
 const handlers = () => ({ onHide: vi.fn(), onSnooze: vi.fn(), onMute: vi.fn(), onDetails: vi.fn() });
 const buttonNamed = (root: HTMLElement, name: string) =>
   [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+/** Opens the evidence, as a person does: the list is built then. */
+const expand = (root: HTMLElement) => root.querySelector<HTMLButtonElement>('button.toggle')!.click();
 
 describe('the banner', () => {
   let root: HTMLElement;
@@ -40,6 +42,9 @@ describe('the banner', () => {
 
   it('lists the most relevant actions with dates, authorities, status, evidence, whom they bind and sources', () => {
     renderBanner(root, page('sample-cloud-china', 'US'), t, handlers());
+    // Nothing is built until the person opens the evidence.
+    expect(root.querySelectorAll('li.action')).toHaveLength(0);
+    expand(root);
     const items = [...root.querySelectorAll('li.action')];
     expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime'))).toEqual(['2025-02-06', '2022-01-18', '2024-06-21']);
     expect(items[0]!.textContent).toContain('US Fixture Agency (United States)');
@@ -53,6 +58,7 @@ describe('the banner', () => {
 
   it('opens every source in a new tab without a referrer or opener', () => {
     renderBanner(root, page('sample-cloud-china', 'US'), t, handlers());
+    expand(root);
     const links = [...root.querySelectorAll('a')];
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
@@ -67,6 +73,7 @@ describe('the banner', () => {
     hostile.view.provider.name = '<img src=x onerror=alert(1)>';
     hostile.view.actions[0]!.sources = [{ url: 'javascript:alert(1)', title: 't', publisher: '<b>P</b>', primary: false }];
     renderBanner(root, hostile, t, handlers());
+    expand(root);
     expect(root.querySelector('img, b, script')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)> is controlled from');
     expect(root.querySelector('a[href^="javascript"]')).toBeNull();
@@ -77,6 +84,7 @@ describe('the banner', () => {
     const many = page('sample-cloud-china', 'US');
     many.view.actions = Array.from({ length: BANNER_ACTIONS + 2 }, (_, i) => ({ ...many.view.actions[0]!, id: `a${i}` }));
     renderBanner(root, many, t, handlers());
+    expand(root);
     expect(root.querySelectorAll('li.action')).toHaveLength(BANNER_ACTIONS);
     expect(root.querySelector('li.more')?.textContent).toBe('2 more in the full details');
   });

@@ -129,6 +129,18 @@ describe('the popup', () => {
     }
   });
 
+  it('says how long ago the dataset was reviewed, and asks for an update once that is over 120 days', async () => {
+    const { default: meta } = await import('virtual:whose-cloud-dataset-meta');
+    history.replaceState(null, '', '/popup.html?provider=northern-cloud');
+    const fresh = render(<App locale="en-US" today={meta.reviewed} />);
+    expect(await screen.findByText(`Dataset ${meta.version}, reviewed today`)).toBeTruthy();
+    expect(document.querySelector('.stale')).toBeNull();
+    fresh.unmount();
+    const later = new Date(Date.parse(meta.reviewed) + 121 * 86_400_000).toISOString().slice(0, 10);
+    render(<App locale="en-US" today={later} />);
+    expect((await screen.findByRole('note')).textContent).toBe('The dataset was last reviewed 3 months ago. Update the extension for newer data.');
+  });
+
   it('says so when the clipboard refuses', async () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
     history.replaceState(null, '', '/popup.html?provider=sample-cloud-china');
