@@ -49,7 +49,16 @@ export interface VerdictView {
   /** The reason as one English sentence (reports, command line); the UI words it in the reader's language from `reason`. */
   sentence: string | null;
   controlledFrom: JurisdictionRef;
-  chain: Array<{ id: string; name: string; /** How this entity relates to the next one up, e.g. "wholly owned subsidiary". */ relationToNext?: string; incorporatedIn: JurisdictionRef; headquarteredIn: JurisdictionRef }>;
+  chain: Array<{
+    id: string;
+    name: string;
+    /** How this entity relates to the next one up, e.g. "wholly owned subsidiary". */
+    relationToNext?: string;
+    incorporatedIn: JurisdictionRef;
+    headquarteredIn: JurisdictionRef;
+    /** On the top of the chain only: what its record says of its owners, where the dataset could not establish them. */
+    ownersNote?: string;
+  }>;
   actions: ActionSummary[];
   laws: DataAccessLaw[];
   /**
@@ -89,6 +98,7 @@ export function viewVerdict(verdict: Verdict, pageKind: PageKind | null, index: 
       relationToNext: entity.parents.find((p) => p.entity === verdict.chain[i + 1]?.id)?.relation,
       incorporatedIn: ref(entity.incorporatedIn),
       headquarteredIn: ref(entity.headquarteredIn),
+      ...(i === verdict.chain.length - 1 && entity.note && { ownersNote: entity.note }),
     })),
     actions: verdict.actions.map(({ action, authority, jurisdiction, atHome, relation, evidence, raises, named }) => ({
       id: action.id,

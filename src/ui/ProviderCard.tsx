@@ -6,6 +6,18 @@ import { SourceLink } from './SourceLink';
 import { placeName, reasonText, splitByRelation } from './describe';
 import type { NamedJurisdiction } from './intl';
 
+/** Measures shown for context under their own heading: they name a minority shareholder or another company of the group. */
+function ContextSection(props: { id: string; heading: string; help: string; actions: VerdictView['actions']; locale: string; view: VerdictView }) {
+  if (props.actions.length === 0) return null;
+  return (
+    <section aria-labelledby={props.id} className="group">
+      <h3 id={props.id}>{props.heading}</h3>
+      <p className="muted">{props.help}</p>
+      <ActionList actions={props.actions} locale={props.locale} view={props.view} />
+    </section>
+  );
+}
+
 /** Everything known about one provider for one reader (home and audience): level and why, control chain, laws, actions; and the organisation's approval. */
 export function ProviderCard({ view, locale }: { view: VerdictView & { approved?: boolean }; locale: string }) {
   const { own, shareholders, group } = splitByRelation(view.actions);
@@ -31,6 +43,7 @@ export function ProviderCard({ view, locale }: { view: VerdictView & { approved?
               <strong>{entity.name}</strong>{' '}
               <span className="muted">{t('incorporatedHeadquartered', [place(entity.incorporatedIn), place(entity.headquarteredIn)])}</span>
               {entity.relationToNext && <span className="relation"> — {entity.relationToNext}</span>}
+              {entity.ownersNote && <p className="note">{t('noteLabel')} {entity.ownersNote}</p>}
             </li>
           ))}
         </ol>
@@ -61,20 +74,8 @@ export function ProviderCard({ view, locale }: { view: VerdictView & { approved?
         <h3 id="actions-heading">{t('actionsHeading', String(own.length))}</h3>
         {own.length > 0 ? <ActionList actions={own} locale={locale} view={view} /> : <p className="empty">{t('noActions')}</p>}
       </section>
-      {shareholders.length > 0 && (
-        <section aria-labelledby="shareholders-heading" className="group">
-          <h3 id="shareholders-heading">{t('shareholdersHeading', String(shareholders.length))}</h3>
-          <p className="muted">{t('shareholdersHelp')}</p>
-          <ActionList actions={shareholders} locale={locale} view={view} />
-        </section>
-      )}
-      {group.length > 0 && (
-        <section aria-labelledby="group-heading" className="group">
-          <h3 id="group-heading">{t('groupHeading', String(group.length))}</h3>
-          <p className="muted">{t('groupHelp')}</p>
-          <ActionList actions={group} locale={locale} view={view} />
-        </section>
-      )}
+      <ContextSection id="shareholders-heading" heading={t('shareholdersHeading', String(shareholders.length))} help={t('shareholdersHelp')} actions={shareholders} locale={locale} view={view} />
+      <ContextSection id="group-heading" heading={t('groupHeading', String(group.length))} help={t('groupHelp')} actions={group} locale={locale} view={view} />
       <p className="fineprint">{t('notLegalAdvice')}</p>
     </article>
   );

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it, type ExpectStatic } from 'vitest';
 import { FIXTURE_DIR } from '../fixture-dataset';
+import { readCsv } from '../csv';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHECK = ['--import', 'tsx', 'src/cli/check.ts'];
@@ -32,25 +33,6 @@ function check(args: string[], input = ''): Promise<Run> {
 const TIMEOUT = 60_000;
 const jsonLines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line));
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\n') record.push(field), records.push(record), (record = []), (field = '');
-    else field += c;
-  }
-  return records;
-}
 
 const unescapeTsv = (field: string) => field.replace(/\\([\\tnr])/g, (_, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c]!);
 
@@ -116,7 +98,7 @@ describe.concurrent('check --stdin, streaming (issue 16)', () => {
     const input = `${QUERIES.join('\n')}\nhttps://evil.example/?a=1,"b"\n`;
     const [csv, json] = await Promise.all([check(['--stdin', '--format', 'csv', '--as', 'US'], input), check(['--stdin', '--json', '--as', 'US'], input)]);
     expect(csv.status).toBe(0);
-    const [header, ...records] = parseCsv(csv.stdout);
+    const [header, ...records] = readCsv(csv.stdout);
     expect(header).toEqual(['query', 'provider_id', 'provider_name', 'page_kind', 'level', 'controlled_from', 'reason']);
     expect(records).toEqual(
       jsonLines(json.stdout).map((a) => [a.query, a.provider?.id ?? '', a.provider?.name ?? '', a.pageKind ?? '', a.level ?? '', a.provider?.jurisdiction ?? '', a.reason ?? '']),
@@ -175,7 +157,7 @@ describe.concurrent('check --stdin, streaming (issue 16)', () => {
   it('prints --summary as a table for the other formats, after the stream', async ({ expect }) => {
     const run = await check(['--stdin', '--format', 'csv', '--only-matches', '--summary', '--as', 'US'], `${QUERIES.join('\n')}\n`);
     expect(run.status).toBe(0);
-    expect(parseCsv(run.stdout)).toHaveLength(5);
+    expect(readCsv(run.stdout)).toHaveLength(5);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('7 lines, 4 named a provider (for a person or private company in US)');
     expect(lines).toContainEqual(expect.stringMatching(/^Sample Cloud China \(sample-cloud-china\) +CN +restricted +console +1$/));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendStopLog, quotedCsvField, STOP_LOG_COLUMNS, STOP_LOG_LIMIT, stopLogCsv, type StopLogEntry } from '../../src/core/stop-log';
 import { proceedReasonSchema, sanitiseStopLog } from '../../src/core/stop-log-schema';
+import { readCsv } from '../csv';
 
 const entry = (i: number, overrides: Partial<StopLogEntry> = {}): StopLogEntry => ({
   at: `2026-12-01T10:${String(i % 60).padStart(2, '0')}:00.000Z`,
@@ -12,25 +13,6 @@ const entry = (i: number, overrides: Partial<StopLogEntry> = {}): StopLogEntry =
   ...overrides,
 });
 
-/** An RFC 4180 reader, as a spreadsheet reads the file: quoted fields, doubled quotes, CRLF records. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('the log of stops and proceeds', () => {
   it('keeps the newest 200, oldest first', () => {

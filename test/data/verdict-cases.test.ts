@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictFor, type Audience, type Level } from '../../src/core/verdict';
 import { homeFromLocale } from '../../src/core/home-jurisdiction';
+import { viewVerdict } from '../../src/core/verdict-view';
 import { loadDatasetIndex } from '../../src/node/read-dataset';
 
 // A fixed day: the shipped records hold no future dates, so these levels must hold on any later day too.
@@ -71,6 +72,12 @@ describe('verdicts on the shipped dataset', () => {
   it("lists the FCC's revocation of China Telecom Americas on China Telecom's cloud under the group, without raising the level", () => {
     const verdict = verdictFor(index.providers.get('ctyun')!, { home: 'US', audience: 'general' }, index, TODAY);
     expect(verdict.actions.find((a) => a.action.id === 'us-fcc-2021-china-telecom-americas-revocation')).toMatchObject({ relation: 'group', raises: null });
+  });
+
+  it("says on the card where a provider's current owner could not be established, rather than guess one", () => {
+    const view = viewVerdict(verdictFor(index.providers.get('cloud-ru')!, { home: 'US', audience: 'general' }, index, TODAY), null, index);
+    expect(view.chain).toHaveLength(1);
+    expect(view.chain[0]!.ownersNote).toMatch(/current owner could not be established/);
   });
 
   it('never calls an in-force measure with an official source unconfirmed', () => {
