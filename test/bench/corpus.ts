@@ -59,7 +59,18 @@ export function makeCorpus(index: DatasetIndex, size: number, seed: number): Cor
     return { url: `https://${userinfo}${written}${port}${urlPath}${query()}`, category: 'provider', expected: rule.provider.id };
   };
 
+  // A rewritten host can land on another listed domain ("io.cloud.ovh" → "io-cloud.ovh.com" under ovh.com): then it is no look-alike.
+  const underListedDomain = (url: string) => {
+    const { hostname } = new URL(url);
+    return [hostname, ...parents(hostname)].some((suffix) => suffix === hostname ? index.hosts.has(suffix) : index.hosts.get(suffix)?.subdomains);
+  };
   const lookAlike = (): CorpusUrl => {
+    for (;;) {
+      const candidate = lookAlikeCandidate();
+      if (!underListedDomain(candidate.url)) return candidate;
+    }
+  };
+  const lookAlikeCandidate = (): CorpusUrl => {
     const host = pick(apexes);
     const stranger = pick(strangers);
     const glyph = Object.keys(homoglyphs).find((letter) => host.includes(letter));
