@@ -36,8 +36,13 @@ export function App({ locale, today = todayUtc() }: { locale: string; /** Fixed 
   // `npm run bench` reads this mark to time the popup's first render (DESIGN.md budget).
   useEffect(() => { performance.mark('whose-cloud:first-render'); }, []);
 
+  // The jurisdictions for "See as" come from the worker: ask once the card is up, so waking it never delays the card.
+  const shown = view !== undefined;
   useEffect(() => {
-    void sendMessage('getDatasetInfo', {}).then(setInfo);
+    if (shown && !info) void sendMessage('getDatasetInfo', {}).then(setInfo);
+  }, [shown, info]);
+
+  useEffect(() => {
     if (!requested) {
       void activeTabUrl().then((url) => {
         setTabUrl(url);
@@ -83,9 +88,9 @@ export function App({ locale, today = todayUtc() }: { locale: string; /** Fixed 
   };
 
   const copyReport = async () => {
-    if (!view || !info) return;
+    if (!view) return;
     try {
-      await navigator.clipboard.writeText(markdownReport(view, info));
+      await navigator.clipboard.writeText(markdownReport(view, datasetMeta));
       setStatus(t('copied'));
     } catch {
       setStatus(t('copyFailed'));

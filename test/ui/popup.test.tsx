@@ -110,6 +110,8 @@ describe('the popup', () => {
     render(<App locale="en-US" />);
     await screen.findByRole('heading', { level: 2, name: 'Northern Cloud' });
     expect(document.querySelector('.level-badge')?.textContent).toBe('Restricted');
+    // The jurisdictions arrive from the worker once the card is up.
+    await screen.findByRole('option', { name: 'European Union' });
     fireEvent.change(screen.getByLabelText('See as a user in'), { target: { value: 'EU' } });
     await waitFor(() => expect(document.querySelector('.level-badge')?.textContent).toBe('Prohibited'));
     expect(sent).toContainEqual(['getProviderVerdict', { providerId: 'northern-cloud', home: 'EU' }]);
