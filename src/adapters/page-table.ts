@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import datasetMeta from 'virtual:whose-cloud-dataset-meta';
-import { isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, viewKey, type FastPage, type TableMeta } from '@/src/core/page-table';
+import { cardFromTable, isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, type FastPage, type TableMeta } from '@/src/core/page-table';
 import type { CardView } from './messaging';
 
 /** The stamp of a table built now, from the raw stored settings and last policy (as a page reads them). */
@@ -20,14 +20,19 @@ export async function readStampInputs(): Promise<{ settings: unknown; policy: un
   return { settings: sync[SETTINGS_KEY], policy: local[LAST_POLICY_KEY] };
 }
 
+/** How a page reads the table: local keys, and the stamp it expects from what it read (settings live in another area, read alongside). */
+function tableReader() {
+  const settings = browser.storage.sync.get(SETTINGS_KEY);
+  const read = (keys: string[]) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>;
+  const stampOf = async (stored: Record<string, unknown>) => currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY]);
+  return { read, stampOf };
+}
+
 /** In a page: its verdict from the table the worker keeps, without waking the worker; `ask` where the table cannot tell. */
 export async function readFastPage(url: string, now: number): Promise<FastPage> {
   try {
     const { hostname, pathname } = new URL(url);
-    // The settings are in another storage area: read them alongside the table's first keys.
-    const settings = browser.storage.sync.get(SETTINGS_KEY);
-    const read = (keys: string[]) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>;
-    const stampOf = async (stored: Record<string, unknown>) => currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY]);
+    const { read, stampOf } = tableReader();
     return await pageFromTable({ host: hostname.replace(/\.+$/, ''), pathname }, read, stampOf, now);
   } catch {
     return { kind: 'ask' };
@@ -56,12 +61,9 @@ export async function readTableView(subject: { url: string } | { providerId: str
     return page.kind === 'page' ? { ...page.view, approved: page.approved } : page.kind === 'none' ? null : undefined;
   }
   try {
-    const settings = browser.storage.sync.get(SETTINGS_KEY);
-    const stored = (await browser.storage.local.get([TABLE_META_KEY, LAST_POLICY_KEY, viewKey(subject.providerId)])) as Record<string, unknown>;
-    const meta = stored[TABLE_META_KEY] as TableMeta | undefined;
-    if (!meta?.organisation || meta.stamp !== currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY])) return undefined;
-    const view = stored[viewKey(subject.providerId)] as CardView | undefined;
-    return view && { ...view, approved: meta.organisation.approvedProviders.includes(subject.providerId) };
+    const { read, stampOf } = tableReader();
+    const card = await cardFromTable(subject.providerId, read, stampOf);
+    return card && { ...card.view, approved: card.approved };
   } catch {
     return undefined;
   }

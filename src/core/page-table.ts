@@ -106,6 +106,12 @@ export type FastPage =
   /** The table is missing, stale or odd: ask the worker. */
   | { kind: 'ask' };
 
+/** The table's meta when it was built from what the page read (`stampOf`) and has every part this version writes. */
+async function currentMeta(stored: Record<string, unknown>, stampOf: (stored: Record<string, unknown>) => string | Promise<string>): Promise<TableMeta | undefined> {
+  const meta = stored[TABLE_META_KEY] as TableMeta | undefined;
+  return meta?.organisation && meta.stamp === (await stampOf(stored)) ? meta : undefined;
+}
+
 /**
  * A page's verdict from the table alone. `stampOf` gives the stamp the page expects, from what it read; any mismatch,
  * and any value that does not look as the worker writes it, sends the page to the worker, which knows best.
@@ -117,15 +123,14 @@ export async function pageFromTable(
   now: number,
 ): Promise<FastPage> {
   const stored = await read(keysForHost(page.host));
-  const meta = stored[TABLE_META_KEY] as TableMeta | undefined;
-  if (!meta || meta.stamp !== (await stampOf(stored))) return { kind: 'ask' };
+  const meta = await currentMeta(stored, stampOf);
+  if (!meta) return { kind: 'ask' };
   const rule = ruleForHost(page.host, stored);
   if (!rule) return { kind: 'none' };
   const dismissals = stored[DISMISSALS_KEY] ?? { muted: [], snoozedUntil: {} };
   if (!isDismissals(dismissals)) return { kind: 'ask' };
   const view = (await read([viewKey(rule.provider)]))[viewKey(rule.provider)] as VerdictView | undefined;
   if (!view) return { kind: 'ask' };
-  if (!meta.organisation) return { kind: 'ask' };
   const pageKind = pageKindFor(rule, page.host, page.pathname);
   const facts = { providerId: rule.provider, pageKind, level: view.level };
   const show = shouldShowBanner(facts, meta.banner, dismissals, now);
@@ -135,4 +140,16 @@ export async function pageFromTable(
     kind: 'page', providerId: rule.provider, pageKind, view: { ...view, pageKind }, show, position: meta.banner.position, allowDismiss: meta.banner.allowDismiss,
     ...organisationVerdict(facts, meta.organisation, until, now),
   };
+}
+
+/** A provider's card from the table alone, with whether the organisation approved it; undefined where the worker must answer. */
+export async function cardFromTable(
+  providerId: string,
+  read: (keys: string[]) => Promise<Record<string, unknown>>,
+  stampOf: (stored: Record<string, unknown>) => string | Promise<string>,
+): Promise<{ view: VerdictView; approved: boolean } | undefined> {
+  const stored = await read([TABLE_META_KEY, LAST_POLICY_KEY, viewKey(providerId)]);
+  const meta = await currentMeta(stored, stampOf);
+  const view = stored[viewKey(providerId)] as VerdictView | undefined;
+  return meta && view && { view, approved: meta.organisation.approvedProviders.includes(providerId) };
 }

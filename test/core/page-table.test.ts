@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPageTable, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
+import { buildPageTable, cardFromTable, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
 import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings, type ManagedPolicy } from '../../src/core/settings';
 import { matchUrl } from '../../src/core/url-matcher';
 import { audiences, verdictFor } from '../../src/core/verdict';
@@ -72,6 +72,15 @@ describe('the page table', () => {
     }
     // The organisation's policy is really exercised: some pages stopped, some approved.
     if (policy === ORGANISATION) expect(Math.min(seen.stop, seen.approved)).toBeGreaterThan(0);
+  });
+
+  it('gives the popup a provider card from a current table only', async () => {
+    const effective = effectiveSettings(defaultSettings, {}, 'US');
+    const { read } = tableFor(effective);
+    const card = await cardFromTable('aliyun', read, () => STAMP);
+    expect(card).toEqual({ view: JSON.parse(JSON.stringify(viewVerdict(verdictFor(index.providers.get('aliyun')!, { home: 'US', audience: 'general' }, index, TODAY), null, index))), approved: false });
+    expect(await cardFromTable('aliyun', read, () => 'another stamp')).toBeUndefined();
+    expect(await cardFromTable('no-such-provider', read, () => STAMP)).toBeUndefined();
   });
 
   it('sends the page to the worker when the table was built from other settings, or is missing', async () => {
