@@ -4,7 +4,7 @@ import { onMessage, type PageVerdict, type SearchResult, type SettingsState, typ
 import { datasetIndex } from '@/src/adapters/dataset';
 import { currentStamp, readFastPage, readStampInputs, storedStamp, writePageTable } from '@/src/adapters/page-table';
 import type { DatasetIndex } from '@/src/core/dataset-index';
-import { buildPageTable, organisationVerdict } from '@/src/core/page-table';
+import { BANNER_ACTIONS, buildPageTable, organisationVerdict } from '@/src/core/page-table';
 import { clearBadge, showBadge } from '@/src/adapters/badge';
 import {
   dismissalsStorage, lastPolicyStorage, proceedAllowancesStorage, proceedHintsStorage, readDismissals, readLastPolicy, readManagedPolicy, readSettings, readStopLog, settingsStorage, stopLogStorage,
@@ -18,7 +18,7 @@ import { appendStopLog, type StopLogEntry } from '@/src/core/stop-log';
 import { proceedReasonSchema } from '@/src/core/stop-log-schema';
 import { matchUrl } from '@/src/core/url-matcher';
 import { verdictFor, type Audience, type Reader } from '@/src/core/verdict';
-import { viewVerdict, type VerdictView } from '@/src/core/verdict-view';
+import { bannerView, viewVerdict, type BannerView } from '@/src/core/verdict-view';
 import { localiseView } from '@/src/ui/describe';
 
 const MAX_URL = 8192;
@@ -130,7 +130,7 @@ function providerVerdict(index: DatasetIndex, providerId: string, reader: Reader
 interface Stop {
   providerId: string;
   pageKind: PageKind;
-  view: VerdictView;
+  view: BannerView;
   rule: StopRule;
 }
 
@@ -150,7 +150,7 @@ async function stopFor(url: string): Promise<Stop | null> {
   const { effective } = await currentSettings();
   const view = providerVerdict(index, match.provider.id, readerFor({}, effective, index), match.pageKind)!;
   if (!effective.stop || !shouldStop({ providerId: match.provider.id, pageKind: match.pageKind, level: view.level }, effective)) return null;
-  return { providerId: match.provider.id, pageKind: match.pageKind, view, rule: effective.stop };
+  return { providerId: match.provider.id, pageKind: match.pageKind, view: bannerView(view, BANNER_ACTIONS), rule: effective.stop };
 }
 
 let logWork: Promise<unknown> = Promise.resolve();
@@ -256,7 +256,7 @@ export function registerBackgroundHandlers(): void {
     const now = Date.now();
     const show = shouldShowBanner(facts, effective, dismissals, now);
     const organisation = organisationVerdict(facts, effective, await allowanceUntil(tabId, match.provider.id), now);
-    return { view, pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss, ...organisation };
+    return { view: bannerView(view, BANNER_ACTIONS), pageKind: match.pageKind, show, position: effective.position, allowDismiss: effective.allowDismiss, ...organisation };
   });
 
   onMessage('pageShown', async ({ data, sender }) => {

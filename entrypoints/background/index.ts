@@ -1,6 +1,5 @@
 import { browser, defineBackground } from '#imports';
 import { z } from 'zod';
-import { resetBadgeOnNavigation } from './badge-reset';
 import { LAST_POLICY_KEY, SETTINGS_KEY } from '@/src/core/page-table';
 import { refreshPageTable, registerBackgroundHandlers, watchManagedPolicy } from './handlers';
 
@@ -9,7 +8,6 @@ export default defineBackground(() => {
   z.config({ jitless: true });
   registerBackgroundHandlers();
   watchManagedPolicy();
-  resetBadgeOnNavigation();
   // The page table follows every input it is built from: an install or update (new code, new dataset), a browser start,
   // the person's settings, and the administrator's policy as last seen.
   browser.runtime.onInstalled.addListener(() => void refreshPageTable());

@@ -1,7 +1,8 @@
 import type { PageVerdict } from '@/src/adapters/messaging';
 import { enumKey, type Translate } from '@/src/adapters/i18n';
-import type { ActionSummary, VerdictView } from '@/src/core/verdict-view';
-import { bindsText, dateText, placeName, reasonText, splitByRelation } from '@/src/ui/describe';
+import { BANNER_ACTIONS } from '@/src/core/page-table';
+import { isOwnAction, type BannerAction, type BannerView } from '@/src/core/verdict-view';
+import { bindsText, dateText, placeName, reasonText } from '@/src/ui/describe';
 
 export interface BannerHandlers {
   onHide(): void;
@@ -9,9 +10,6 @@ export interface BannerHandlers {
   onMute(): void;
   onDetails(): void;
 }
-
-/** How many actions the banner lists before pointing to the full details. */
-export const BANNER_ACTIONS = 3;
 
 type Child = Node | string | null | undefined | false;
 
@@ -35,7 +33,7 @@ function sourceLink(url: string, text: string): HTMLElement {
   return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
 
-function actionItem(view: VerdictView, action: ActionSummary, t: Translate, locale: string): HTMLLIElement {
+function actionItem(view: BannerView, action: BannerAction, t: Translate, locale: string): HTMLLIElement {
   const sources = action.sources.map((source, i) =>
     el('span', { class: 'source' }, i > 0 && ' · ', sourceLink(source.url, source.publisher), ` (${t(source.primary ? 'primarySource' : 'pressSource')})`),
   );
@@ -63,9 +61,8 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
   const level = view.level ?? 'notice';
   const listId = 'whose-cloud-actions';
   // The banner shows the provider's own measures; shareholders' and the group's are context, in the full details.
-  const { own } = splitByRelation(view.actions);
-  const shown = own.slice(0, BANNER_ACTIONS);
-  const more = view.actions.length - shown.length;
+  const shown = view.actions.filter(isOwnAction).slice(0, BANNER_ACTIONS);
+  const more = view.actionCount - shown.length;
   const operator = view.chain[0];
   const top = view.chain[view.chain.length - 1];
 
@@ -75,15 +72,15 @@ export function renderBanner(container: HTMLElement, page: PageVerdict, t: Trans
     if (list.childElementCount > 0) return;
     list.append(...shown.map((a) => actionItem(view, a, t, locale)));
     if (more > 0) list.append(el('li', { class: 'more' }, t('moreActions', String(more))));
-    if (view.actions.length === 0) list.append(el('li', { class: 'more' }, t('noActions')));
+    if (view.actionCount === 0) list.append(el('li', { class: 'more' }, t('noActions')));
   };
 
-  const toggle = button(t('showActions', String(own.length)), 'toggle', () => {
+  const toggle = button(t('showActions', String(view.ownCount)), 'toggle', () => {
     fillList();
     const open = list.hidden;
     list.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = open ? t('hideActions') : t('showActions', String(own.length));
+    toggle.textContent = open ? t('hideActions') : t('showActions', String(view.ownCount));
   }, { 'aria-expanded': 'false', 'aria-controls': listId });
 
   const chain =

@@ -3,12 +3,12 @@ import type { Dismissals, EffectiveSettings, Settings, StopRule } from '@/src/co
 import type { PageKind } from '@/src/core/dataset-schema';
 import type { OrganisationVerdict } from '@/src/core/page-table';
 import type { StopLogEntry } from '@/src/core/stop-log';
-import type { VerdictView } from '@/src/core/verdict-view';
+import type { BannerView, VerdictView } from '@/src/core/verdict-view';
 import type { Audience } from '@/src/core/verdict';
 
 /** What a provider page needs to decide on, and draw, its banner; and whether the organisation approved or stops it. */
 export interface PageVerdict extends OrganisationVerdict {
-  view: VerdictView;
+  view: BannerView;
   pageKind: PageKind;
   show: boolean;
   position: Settings['position'];
@@ -49,7 +49,7 @@ export interface StopNotice {
   url: string;
   host: string;
   pageKind: PageKind;
-  view: VerdictView;
+  view: BannerView;
   rule: StopRule;
 }
 

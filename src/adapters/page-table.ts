@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import datasetMeta from 'virtual:whose-cloud-dataset-meta';
 import { cardFromTable, isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, type FastPage, type TableMeta } from '@/src/core/page-table';
+import type { PageKind } from '@/src/core/dataset-schema';
 import type { CardView } from './messaging';
 
 /** The stamp of a table built now, from the raw stored settings and last policy (as a page reads them). */
@@ -56,14 +57,17 @@ export async function writePageTable(entries: Record<string, unknown>): Promise<
  * worker; null when the URL is no provider's, undefined when the table cannot tell and the worker must.
  */
 export async function readTableView(subject: { url: string } | { providerId: string }): Promise<CardView | null | undefined> {
+  let pageKind: PageKind | null = null;
+  let providerId: string;
   if ('url' in subject) {
     const page = await readFastPage(subject.url, Date.now());
-    return page.kind === 'page' ? { ...page.view, approved: page.approved } : page.kind === 'none' ? null : undefined;
-  }
+    if (page.kind !== 'page') return page.kind === 'none' ? null : undefined;
+    ({ providerId, pageKind } = page);
+  } else providerId = subject.providerId;
   try {
     const { read, stampOf } = tableReader();
-    const card = await cardFromTable(subject.providerId, read, stampOf);
-    return card && { ...card.view, approved: card.approved };
+    const card = await cardFromTable(providerId, read, stampOf);
+    return card && { ...card.view, pageKind, approved: card.approved };
   } catch {
     return undefined;
   }

@@ -4,7 +4,10 @@ import { labelSuffixes } from './dataset-index';
 import { pageKindFor, type PageKindRule } from './page-kind';
 import type { Dismissals, EffectiveSettings } from './settings';
 import { shouldShowBanner, shouldStop, type BannerSettings, type StopSettings } from './show-banner';
-import type { VerdictView } from './verdict-view';
+import { bannerView, type BannerView, type VerdictView } from './verdict-view';
+
+/** How many of the provider's own measures a banner lists before pointing to the full details. */
+export const BANNER_ACTIONS = 3;
 
 /**
  * The page table: what a provider page needs to draw its banner without waking the service worker.
@@ -13,9 +16,13 @@ import type { VerdictView } from './verdict-view';
 export const TABLE_META_KEY = 'wc:meta';
 const HOST_KEY = 'wc:h:';
 const VIEW_KEY = 'wc:v:';
+const BANNER_KEY = 'wc:b:';
 export const hostKey = (host: string) => `${HOST_KEY}${host}`;
+/** A provider's whole view, for its card. */
 export const viewKey = (providerId: string) => `${VIEW_KEY}${providerId}`;
-export const isTableKey = (key: string) => key === TABLE_META_KEY || key.startsWith(HOST_KEY) || key.startsWith(VIEW_KEY);
+/** The banner's part of it, which is all a page reads. */
+export const bannerKey = (providerId: string) => `${BANNER_KEY}${providerId}`;
+export const isTableKey = (key: string) => key === TABLE_META_KEY || [HOST_KEY, VIEW_KEY, BANNER_KEY].some((prefix) => key.startsWith(prefix));
 
 /** Where the settings a table was built from are read: the same raw values the page compares. */
 export const SETTINGS_KEY = 'settings';
@@ -57,7 +64,11 @@ export function buildPageTable(
     const stored: StoredHostRule = { host, provider: rule.provider.id, subdomains: rule.subdomains, kind: rule.kind, paths: rule.paths };
     entries[hostKey(host)] = stored;
   }
-  for (const provider of index.dataset.providers) entries[viewKey(provider.id)] = viewOf(provider.id);
+  for (const provider of index.dataset.providers) {
+    const view = viewOf(provider.id);
+    entries[viewKey(provider.id)] = view;
+    entries[bannerKey(provider.id)] = bannerView(view, BANNER_ACTIONS);
+  }
   const meta: TableMeta = {
     stamp,
     banner: { minimumLevel: effective.minimumLevel, pageKinds: effective.pageKinds, allowDismiss: effective.allowDismiss, position: effective.position },
@@ -101,7 +112,7 @@ export function organisationVerdict(page: { providerId: string; pageKind: PageKi
 }
 
 export type FastPage =
-  | ({ kind: 'page'; providerId: string; pageKind: PageKind; view: VerdictView; show: boolean; position: TableMeta['banner']['position']; allowDismiss: boolean } & OrganisationVerdict)
+  | ({ kind: 'page'; providerId: string; pageKind: PageKind; view: BannerView; show: boolean; position: TableMeta['banner']['position']; allowDismiss: boolean } & OrganisationVerdict)
   | { kind: 'none' }
   /** The table is missing, stale or odd: ask the worker. */
   | { kind: 'ask' };
@@ -129,7 +140,7 @@ export async function pageFromTable(
   if (!rule) return { kind: 'none' };
   const dismissals = stored[DISMISSALS_KEY] ?? { muted: [], snoozedUntil: {} };
   if (!isDismissals(dismissals)) return { kind: 'ask' };
-  const view = (await read([viewKey(rule.provider)]))[viewKey(rule.provider)] as VerdictView | undefined;
+  const view = (await read([bannerKey(rule.provider)]))[bannerKey(rule.provider)] as BannerView | undefined;
   if (!view) return { kind: 'ask' };
   const pageKind = pageKindFor(rule, page.host, page.pathname);
   const facts = { providerId: rule.provider, pageKind, level: view.level };

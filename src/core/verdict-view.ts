@@ -68,6 +68,37 @@ export interface VerdictView {
   localised?: { locale: string; dates: Readonly<Record<string, string>> };
 }
 
+/** A measure as a banner lists it: what the line shows, without the summary and note that only the full card shows. */
+export type BannerAction = Omit<ActionSummary, 'summary' | 'note'>;
+
+/**
+ * What a banner needs: the headline's facts, the few measures it lists and the counts. A page reads this (a few KB)
+ * instead of the whole view (tens of KB), so a visit costs one small storage read.
+ */
+export interface BannerView extends Omit<VerdictView, 'actions' | 'laws'> {
+  actions: BannerAction[];
+  /** How many of the view's measures are the provider's own (operator and controlling owners), and how many in all. */
+  ownCount: number;
+  actionCount: number;
+}
+
+/** The provider's own measures: those naming its operator or a controlling owner (the rest are context). */
+export const isOwnAction = (action: Pick<ActionSummary, 'relation'>) => action.relation === 'operator' || action.relation === 'parent';
+
+/** The banner's part of a view: its first `listed` own measures, plus the measure that gives the reason wherever it is. */
+export function bannerView(view: VerdictView, listed: number): BannerView {
+  const { actions, laws: _laws, ...headline } = view;
+  const own = actions.filter(isOwnAction);
+  const reasonId = view.reason?.kind === 'action' ? view.reason.actionId : undefined;
+  const kept = actions.filter((action) => own.indexOf(action) >= 0 && own.indexOf(action) < listed || action.id === reasonId);
+  return {
+    ...headline,
+    actions: kept.map(({ summary: _summary, note: _note, ...line }) => line),
+    ownCount: own.length,
+    actionCount: actions.length,
+  };
+}
+
 export function jurisdictionRef(id: string, index: DatasetIndex): JurisdictionRef {
   return { id, name: index.jurisdictions.get(id)?.name ?? id };
 }

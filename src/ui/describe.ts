@@ -1,5 +1,5 @@
 import { enumKey, type Translate } from '@/src/adapters/i18n';
-import type { ActionSummary, VerdictView } from '@/src/core/verdict-view';
+import { isOwnAction, type ActionSummary, type BannerAction, type VerdictView } from '@/src/core/verdict-view';
 import { endedStatuses } from '@/src/core/vocabulary';
 import { formatList, formatPartialDate, jurisdictionName, type NamedJurisdiction } from './intl';
 
@@ -30,7 +30,7 @@ export function localiseView(view: VerdictView, locale: string): VerdictView {
 }
 
 /** Why the verdict has its level, in the reader's language, naming the measure and its date. */
-export function reasonText(view: VerdictView, t: Translate, locale: string): string {
+export function reasonText(view: Pick<VerdictView, 'reason' | 'level' | 'controlledFrom' | 'localised'> & { actions: readonly BannerAction[] }, t: Translate, locale: string): string {
   const { reason } = view;
   if (!reason) return t('levelHelp_none');
   const place = (ref: NamedJurisdiction) => placeName(view, ref, locale);
@@ -46,7 +46,7 @@ export function reasonText(view: VerdictView, t: Translate, locale: string): str
 }
 
 /** "Binds: government bodies and government contractors". */
-export function bindsText(action: ActionSummary, t: Translate, locale: string): string {
+export function bindsText(action: Pick<ActionSummary, 'binds'>, t: Translate, locale: string): string {
   return t('bindsLabel', formatList(action.binds.map((b) => t(enumKey('binds', b))), locale));
 }
 
@@ -58,7 +58,7 @@ export function isEnded(action: ActionSummary): boolean {
 /** The provider's own actions (its operator and controlling owners), then those on minority shareholders, then on other companies of its group. */
 export function splitByRelation(actions: ActionSummary[]): { own: ActionSummary[]; shareholders: ActionSummary[]; group: ActionSummary[] } {
   return {
-    own: actions.filter((a) => a.relation === 'operator' || a.relation === 'parent'),
+    own: actions.filter(isOwnAction),
     shareholders: actions.filter((a) => a.relation === 'shareholder'),
     group: actions.filter((a) => a.relation === 'group'),
   };

@@ -27,12 +27,12 @@ async function open(session: ChromiumSession, url: string): Promise<Page> {
   return page;
 }
 
-async function badgeOf(session: ChromiumSession, url: string): Promise<string> {
-  return session.serviceWorker.evaluate(async (pageUrl) => {
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
-    return tab?.id === undefined ? 'no tab' : chrome.action.getBadgeText({ tabId: tab.id });
-  }, url);
+/** The badge text of every open tab (a worker without the "tabs" permission cannot see their URLs). */
+async function tabBadges(session: ChromiumSession): Promise<string[]> {
+  return session.serviceWorker.evaluate(async () => Promise.all((await chrome.tabs.query({})).map((tab) => chrome.action.getBadgeText({ tabId: tab.id! }))));
 }
+/** The badge each level puts on the toolbar button: more marks for a more severe level. */
+const badgeText = { prohibited: '!!!', restricted: '!!', 'under-review': '?', notice: 'i' } as const;
 
 describe.skipIf(!existsSync(CHROMIUM))('the banner in Chromium', () => {
   let server: FixtureServer;
@@ -65,7 +65,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the banner in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'banner-console-light-top-expanded.png') });
     const expandedText = await bannerText(page);
     expect(expandedText).toContain(answer.actions[0]!.title);
-    expect(await badgeOf(session, url)).not.toBe('');
+    await expect.poll(() => tabBadges(session)).toContain(badgeText[answer.level!]);
+    await page.close();
+  });
+
+  it('leaves the badge to the browser: a tab that goes to another site loses it with no listener of ours woken', async () => {
+    const url = 'https://console.aliyun.com/';
+    const page = await open(session, url);
+    await waitForBanner(page, true);
+    const level = expected(url).level!;
+    await expect.poll(() => tabBadges(session)).toContain(badgeText[level]);
+    await page.goto('https://www.example.org/');
+    // A tab's own badge lasts until its next page; the worker keeps no navigation listener, which would wake it on every page.
+    expect(await tabBadges(session)).not.toContain(badgeText[level]);
+    expect((await tabBadges(session)).every((text) => text === '')).toBe(true);
     await page.close();
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPageTable, cardFromTable, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
+import { BANNER_ACTIONS, buildPageTable, cardFromTable, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
 import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings, type ManagedPolicy } from '../../src/core/settings';
 import { matchUrl } from '../../src/core/url-matcher';
 import { audiences, verdictFor } from '../../src/core/verdict';
-import { viewVerdict } from '../../src/core/verdict-view';
+import { bannerView, viewVerdict } from '../../src/core/verdict-view';
 import { loadDatasetIndex } from '../../src/node/read-dataset';
 
 const TODAY = '2026-12-01';
@@ -27,7 +27,8 @@ function coreAnswer(url: string, effective: EffectiveSettings, dismissals = { mu
   const view = viewVerdict(verdictFor(match.provider, { home: effective.home, audience: effective.audience }, index, TODAY), match.pageKind, index);
   const facts = { providerId: match.provider.id, pageKind: match.pageKind, level: view.level };
   const show = shouldShowBanner(facts, effective, dismissals, NOW);
-  return { view, pageKind: match.pageKind, show, ...organisationVerdict(facts, effective, undefined, NOW) };
+  // A page gets the banner's part of the view, the worker's answer as well as the table's.
+  return { view: bannerView(view, BANNER_ACTIONS), pageKind: match.pageKind, show, ...organisationVerdict(facts, effective, undefined, NOW) };
 }
 
 /** An organisation that approved two providers and stops sign-up and console pages from "restricted" up. */

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderBanner } from '../../entrypoints/warning.content/banner';
 import type { PageVerdict } from '../../src/adapters/messaging';
 import { t } from '../../src/adapters/i18n';
-import { viewVerdict } from '../../src/core/verdict-view';
+import { bannerView, viewVerdict } from '../../src/core/verdict-view';
+import { BANNER_ACTIONS } from '../../src/core/page-table';
 import { verdictFor } from '../../src/core/verdict';
 import { useEnglishMessages } from '../fake-i18n';
 import { FIXTURE_TODAY, fixtureIndex } from '../fixture-dataset';
@@ -13,7 +14,7 @@ const handlers = () => ({ onHide: vi.fn(), onSnooze: vi.fn(), onMute: vi.fn(), o
 
 function approvedPage(overrides: Partial<PageVerdict> = {}): PageVerdict {
   const view = viewVerdict(verdictFor(index.providers.get('sample-cloud-china')!, { home: 'US', audience: 'general' }, index, FIXTURE_TODAY), 'console', index);
-  return { view, pageKind: 'console', show: true, position: 'top', allowDismiss: true, approved: true, stop: false, proceeding: false, ...overrides };
+  return { view: bannerView(view, BANNER_ACTIONS), pageKind: 'console', show: true, position: 'top', allowDismiss: true, approved: true, stop: false, proceeding: false, ...overrides };
 }
 
 describe('the banner of a provider the organisation approved (issue 14)', () => {

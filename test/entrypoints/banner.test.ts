@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BANNER_ACTIONS, renderBanner } from '../../entrypoints/warning.content/banner';
+import { renderBanner } from '../../entrypoints/warning.content/banner';
+import { BANNER_ACTIONS } from '../../src/core/page-table';
 import type { PageVerdict } from '../../src/adapters/messaging';
 import { t } from '../../src/adapters/i18n';
-import { viewVerdict } from '../../src/core/verdict-view';
+import { bannerView, viewVerdict } from '../../src/core/verdict-view';
 import { verdictFor } from '../../src/core/verdict';
 import { useEnglishMessages } from '../fake-i18n';
 import { FIXTURE_TODAY, fixtureIndex } from '../fixture-dataset';
@@ -12,7 +13,7 @@ const index = fixtureIndex();
 
 function page(providerId: string, home: string, overrides: Partial<PageVerdict> = {}): PageVerdict {
   const view = viewVerdict(verdictFor(index.providers.get(providerId)!, { home, audience: 'general' }, index, FIXTURE_TODAY), 'console', index);
-  return { view, pageKind: 'console', show: true, position: 'top', allowDismiss: true, approved: false, stop: false, proceeding: false, ...overrides };
+  return { view: bannerView(view, BANNER_ACTIONS), pageKind: 'console', show: true, position: 'top', allowDismiss: true, approved: false, stop: false, proceeding: false, ...overrides };
 }
 
 const handlers = () => ({ onHide: vi.fn(), onSnooze: vi.fn(), onMute: vi.fn(), onDetails: vi.fn() });
@@ -81,9 +82,9 @@ describe('the banner', () => {
   });
 
   it('shows at most a few actions and points to the rest', () => {
-    const many = page('sample-cloud-china', 'US');
-    many.view.actions = Array.from({ length: BANNER_ACTIONS + 2 }, (_, i) => ({ ...many.view.actions[0]!, id: `a${i}` }));
-    renderBanner(root, many, t, handlers());
+    const full = viewVerdict(verdictFor(index.providers.get('sample-cloud-china')!, { home: 'US', audience: 'general' }, index, FIXTURE_TODAY), 'console', index);
+    full.actions = Array.from({ length: BANNER_ACTIONS + 2 }, (_, i) => ({ ...full.actions.find((a) => a.relation === 'operator')!, id: `a${i}` }));
+    renderBanner(root, { ...page('sample-cloud-china', 'US'), view: bannerView(full, BANNER_ACTIONS) }, t, handlers());
     expand(root);
     expect(root.querySelectorAll('li.action')).toHaveLength(BANNER_ACTIONS);
     expect(root.querySelector('li.more')?.textContent).toBe('2 more in the full details');

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useEnglishMessages } from '../fake-i18n';
 import { FIXTURE_TODAY, fixtureIndex } from '../fixture-dataset';
 import { verdictFor } from '../../src/core/verdict';
-import { viewVerdict } from '../../src/core/verdict-view';
+import { bannerView, viewVerdict } from '../../src/core/verdict-view';
 import type { StopNotice } from '../../src/adapters/messaging';
 import type { StopRule } from '../../src/core/settings';
 
@@ -27,7 +27,7 @@ const { App } = await import('../../entrypoints/stop/App');
 
 function noticeWith(rule: Partial<StopRule>): StopNotice {
   const view = viewVerdict(verdictFor(index.providers.get('northern-cloud')!, { home: 'EU', audience: 'general' }, index, FIXTURE_TODAY), 'signup', index);
-  return { url: URL_STOPPED, host: 'signup.sample-cloud.example', pageKind: 'signup', view, rule: { level: 'prohibited', pageKinds: ['signup'], allowProceed: false, ...rule } };
+  return { url: URL_STOPPED, host: 'signup.sample-cloud.example', pageKind: 'signup', view: bannerView(view, 3), rule: { level: 'prohibited', pageKinds: ['signup'], allowProceed: false, ...rule } };
 }
 
 describe('the stop page', () => {
