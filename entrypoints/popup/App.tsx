@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from '#imports';
 import { sendMessage, type DatasetInfo, type SearchResult, type SeeAs } from '@/src/adapters/messaging';
 import { readTableView } from '@/src/adapters/page-table';
+import { firstAnswer, type FirstAnswer, type Subject } from './first-answer';
 import { audiences, type Audience } from '@/src/core/verdict';
 import { enumKey, t } from '@/src/adapters/i18n';
 import { errorReportUrl, markdownReport } from '@/src/core/report';
@@ -15,16 +16,16 @@ import { SearchBox } from './components/SearchBox';
 /** Where "Report an error" opens a prefilled issue; set WXT_ISSUES_URL at build time to the tracker's "new issue" page. */
 const ISSUES_URL: string | undefined = import.meta.env.WXT_ISSUES_URL;
 
-type Subject = { kind: 'tab'; url: string | null } | { kind: 'provider'; providerId: string };
-
-async function activeTabUrl(): Promise<string | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
-}
-
-export function App({ locale, today = todayUtc() }: { locale: string; /** Fixed in tests; the dataset's age is measured against it. */ today?: string }) {
-  const requested = new URLSearchParams(location.search).get('provider');
-  const [subject, setSubject] = useState<Subject | null>(requested ? { kind: 'provider', providerId: requested } : null);
+export function App({ locale, first, today = todayUtc() }: {
+  locale: string;
+  /** The first subject and its card, read while the popup's code loaded; read here when not given. */
+  first?: Promise<FirstAnswer>;
+  /** Fixed in tests; the dataset's age is measured against it. */
+  today?: string;
+}) {
+  const [subject, setSubject] = useState<Subject | null>(null);
+  /** The first answer's card, used once for its own subject instead of reading storage again. */
+  const primed = useRef<FirstAnswer | null>(null);
   const [tabUrl, setTabUrl] = useState<string | null>(null);
   const [seeAs, setSeeAs] = useState<SeeAs>({});
   const [view, setView] = useState<VerdictView | null | undefined>(undefined);
@@ -43,16 +44,21 @@ export function App({ locale, today = todayUtc() }: { locale: string; /** Fixed 
   }, [shown, info]);
 
   useEffect(() => {
-    if (!requested) {
-      void activeTabUrl().then((url) => {
-        setTabUrl(url);
-        setSubject({ kind: 'tab', url });
-      });
-    }
-  }, [requested]);
+    void (first ?? firstAnswer(new URLSearchParams(location.search).get('provider'))).then((answer) => {
+      primed.current = answer;
+      setTabUrl(answer.tabUrl);
+      setSubject(answer.subject);
+    });
+  }, [first]);
 
   useEffect(() => {
     if (!subject) return;
+    const ready = primed.current?.subject === subject && !seeAs.home && !seeAs.audience ? primed.current.view : undefined;
+    primed.current = null;
+    if (ready !== undefined) {
+      setView(ready);
+      return;
+    }
     let current = true;
     const ask = () =>
       subject.kind === 'provider'
