@@ -54,12 +54,21 @@ const cases: Case[] = [
   ['mts-cloud', 'GB', 'general', 'notice'],
   // Cloud.ru's current owner is not established: Russia's designation as a foreign adversary gives the notice.
   ['cloud-ru', 'US', 'general', 'notice'],
-  // The EU lists no company of VK's control chain; Russia's data-access laws give the notice.
-  ['vk-cloud', 'EU', 'general', 'notice'],
+  // The EU listed VK itself on 13 July 2026 (Regulation 2024/1485, Annex IV). VK Cloud's operator is a VK group company whose
+  // direct shareholder and stake are not established, so the freeze cannot be shown to reach it: restricted, not prohibited.
+  ['vk-cloud', 'EU', 'general', 'restricted'],
   // A German provider for an EU reader: inside the union.
   ['hetzner', 'EU', 'general', null],
   // The 1260H list names China Mobile's parent group.
   ['china-mobile-ecloud', 'US', 'general', 'restricted'],
+  // The UK Sanctions List designates Aeza Group LLC itself (RUS3148, 19 November 2025): an asset freeze binds everyone in the UK.
+  ['aeza', 'GB', 'general', 'prohibited'],
+  // OFAC blocked Zservers (press release sb0018, 11 February 2025); the EU has not listed it, so an EU reader gets Russia's laws only.
+  ['zservers', 'US', 'general', 'prohibited'],
+  ['zservers', 'EU', 'general', 'notice'],
+  // The EU Council listed Stark Industries Solutions Ltd (Regulation 2025/965); neither the U.S. nor the UK did.
+  ['stark-industries', 'DE', 'general', 'prohibited'],
+  ['stark-industries', 'US', 'general', null],
 ];
 
 describe('verdicts on the shipped dataset', () => {
