@@ -1,7 +1,6 @@
 import { browser } from '#imports';
 import datasetMeta from 'virtual:whose-cloud-dataset-meta';
 import { cardFromTable, isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, type FastPage, type TableMeta } from '@/src/core/page-table';
-import type { PageKind } from '@/src/core/dataset-schema';
 import type { CardView } from './messaging';
 
 /** The stamp of a table built now, from the raw stored settings and last policy (as a page reads them). */
@@ -29,12 +28,17 @@ function tableReader() {
   return { read, stampOf };
 }
 
+/** A URL as the table looks it up: its host without the trailing dots of an absolute name, and its path. */
+function pageOf(url: string): { host: string; pathname: string } {
+  const { hostname, pathname } = new URL(url);
+  return { host: hostname.replace(/\.+$/, ''), pathname };
+}
+
 /** In a page: its verdict from the table the worker keeps, without waking the worker; `ask` where the table cannot tell. */
 export async function readFastPage(url: string, now: number): Promise<FastPage> {
   try {
-    const { hostname, pathname } = new URL(url);
     const { read, stampOf } = tableReader();
-    return await pageFromTable({ host: hostname.replace(/\.+$/, ''), pathname }, read, stampOf, now);
+    return await pageFromTable(pageOf(url), read, stampOf, now);
   } catch {
     return { kind: 'ask' };
   }
@@ -57,17 +61,10 @@ export async function writePageTable(entries: Record<string, unknown>): Promise<
  * worker; null when the URL is no provider's, undefined when the table cannot tell and the worker must.
  */
 export async function readTableView(subject: { url: string } | { providerId: string }): Promise<CardView | null | undefined> {
-  let pageKind: PageKind | null = null;
-  let providerId: string;
-  if ('url' in subject) {
-    const page = await readFastPage(subject.url, Date.now());
-    if (page.kind !== 'page') return page.kind === 'none' ? null : undefined;
-    ({ providerId, pageKind } = page);
-  } else providerId = subject.providerId;
   try {
     const { read, stampOf } = tableReader();
-    const card = await cardFromTable(providerId, read, stampOf);
-    return card && { ...card.view, pageKind, approved: card.approved };
+    const card = await cardFromTable('url' in subject ? pageOf(subject.url) : subject, read, stampOf);
+    return card && { ...card.view, approved: card.approved };
   } catch {
     return undefined;
   }

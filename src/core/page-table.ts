@@ -153,14 +153,29 @@ export async function pageFromTable(
   };
 }
 
-/** A provider's card from the table alone, with whether the organisation approved it; undefined where the worker must answer. */
+/**
+ * A provider's card from the table alone, by its id or by a page of its (the popup's current tab), with whether the
+ * organisation approved it; null when the page is no provider's, undefined where the worker must answer.
+ */
 export async function cardFromTable(
-  providerId: string,
+  subject: { providerId: string } | { host: string; pathname: string },
   read: (keys: string[]) => Promise<Record<string, unknown>>,
   stampOf: (stored: Record<string, unknown>) => string | Promise<string>,
-): Promise<{ view: VerdictView; approved: boolean } | undefined> {
-  const stored = await read([TABLE_META_KEY, LAST_POLICY_KEY, viewKey(providerId)]);
+): Promise<{ view: VerdictView; approved: boolean } | null | undefined> {
+  const stored = await read('providerId' in subject ? [TABLE_META_KEY, LAST_POLICY_KEY, viewKey(subject.providerId)] : keysForHost(subject.host));
   const meta = await currentMeta(stored, stampOf);
-  const view = stored[viewKey(providerId)] as VerdictView | undefined;
-  return meta && view && { view, approved: meta.organisation.approvedProviders.includes(providerId) };
+  if (!meta) return undefined;
+  let providerId: string;
+  let pageKind: PageKind | null = null;
+  if ('providerId' in subject) providerId = subject.providerId;
+  else {
+    const rule = ruleForHost(subject.host, stored);
+    if (!rule) return null;
+    providerId = rule.provider;
+    pageKind = pageKindFor(rule, subject.host, subject.pathname);
+  }
+  // By id, the view came with the first read; by page, only now is the provider known.
+  const key = viewKey(providerId);
+  const view = (stored[key] ?? (await read([key]))[key]) as VerdictView | undefined;
+  return view && { view: { ...view, pageKind }, approved: meta.organisation.approvedProviders.includes(providerId) };
 }

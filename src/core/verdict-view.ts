@@ -89,8 +89,9 @@ export const isOwnAction = (action: Pick<ActionSummary, 'relation'>) => action.r
 export function bannerView(view: VerdictView, listed: number): BannerView {
   const { actions, laws: _laws, ...headline } = view;
   const own = actions.filter(isOwnAction);
+  const listedOwn = new Set(own.slice(0, listed));
   const reasonId = view.reason?.kind === 'action' ? view.reason.actionId : undefined;
-  const kept = actions.filter((action) => own.indexOf(action) >= 0 && own.indexOf(action) < listed || action.id === reasonId);
+  const kept = actions.filter((action) => listedOwn.has(action) || action.id === reasonId);
   return {
     ...headline,
     actions: kept.map(({ summary: _summary, note: _note, ...line }) => line),

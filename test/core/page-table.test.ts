@@ -78,10 +78,15 @@ describe('the page table', () => {
   it('gives the popup a provider card from a current table only', async () => {
     const effective = effectiveSettings(defaultSettings, {}, 'US');
     const { read } = tableFor(effective);
-    const card = await cardFromTable('aliyun', read, () => STAMP);
-    expect(card).toEqual({ view: JSON.parse(JSON.stringify(viewVerdict(verdictFor(index.providers.get('aliyun')!, { home: 'US', audience: 'general' }, index, TODAY), null, index))), approved: false });
-    expect(await cardFromTable('aliyun', read, () => 'another stamp')).toBeUndefined();
-    expect(await cardFromTable('no-such-provider', read, () => STAMP)).toBeUndefined();
+    const aliyun = JSON.parse(JSON.stringify(viewVerdict(verdictFor(index.providers.get('aliyun')!, { home: 'US', audience: 'general' }, index, TODAY), null, index)));
+    const card = await cardFromTable({ providerId: 'aliyun' }, read, () => STAMP);
+    expect(card).toEqual({ view: aliyun, approved: false });
+    expect(await cardFromTable({ providerId: 'aliyun' }, read, () => 'another stamp')).toBeUndefined();
+    expect(await cardFromTable({ providerId: 'no-such-provider' }, read, () => STAMP)).toBeUndefined();
+    // By a tab's page: the same card, with the page's kind; a page of no provider has none.
+    expect(await cardFromTable({ host: 'console.aliyun.com', pathname: '/' }, read, () => STAMP)).toEqual({ view: { ...aliyun, pageKind: 'console' }, approved: false });
+    expect(await cardFromTable({ host: 'www.example.org', pathname: '/' }, read, () => STAMP)).toBeNull();
+    expect(await cardFromTable({ host: 'console.aliyun.com', pathname: '/' }, read, () => 'another stamp')).toBeUndefined();
   });
 
   it('sends the page to the worker when the table was built from other settings, or is missing', async () => {
