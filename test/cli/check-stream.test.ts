@@ -14,20 +14,24 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the command with `input` on stdin; asynchronous, so the cases below share the machine's cores. */
-function check(args: string[], input = ''): Promise<Run> {
+/** Spawns a process and collects its status and whole output; `input`, if given, is its standard input. */
+function run(command: string, args: string[], input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...CHECK, ...args], { cwd: ROOT, env: ENV });
+    const child = spawn(command, args, { cwd: ROOT, env: ENV });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    if (input === undefined) return;
     child.stdin.on('error', () => {}); // A usage error ends the command before it reads its input.
     child.stdin.end(input);
   });
 }
+
+/** Runs the command with `input` on stdin; asynchronous, so the cases below share the machine's cores. */
+const check = (args: string[], input = '') => run(process.execPath, [...CHECK, ...args], input);
 
 /** A spawn takes a second or more; several at once on two busy cores take longer. */
 const TIMEOUT = 60_000;
@@ -179,18 +183,10 @@ describe.concurrent('check --stdin, streaming (issue 16)', () => {
   it('ends quietly with exit 0 when the reader closes the pipe (`| head -1`)', async ({ expect }) => {
     // 300,000 lines: far more output than a pipe holds, so the command is still writing when head exits.
     const script = `yes https://console.samplecloud.cn/ | head -n 300000 | "${process.execPath}" ${CHECK.join(' ')} --stdin --json --summary | head -n 1; echo "exit \${PIPESTATUS[2]}" >&2`;
-    const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn('bash', ['-c', script], { cwd: ROOT, env: ENV });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    });
-    expect(run.stdout.split('\n')).toHaveLength(2);
-    expect(JSON.parse(run.stdout)).toMatchObject({ query: 'https://console.samplecloud.cn/', provider: { id: 'sample-cloud-china' } });
+    const piped = await run('bash', ['-c', script]);
+    expect(piped.stdout.split('\n')).toHaveLength(2);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ query: 'https://console.samplecloud.cn/', provider: { id: 'sample-cloud-china' } });
     // Nothing but the exit status: no EPIPE trace, no partial summary.
-    expect(run.stderr).toBe('exit 0\n');
+    expect(piped.stderr).toBe('exit 0\n');
   }, TIMEOUT);
 });

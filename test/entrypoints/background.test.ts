@@ -1,19 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useEnglishMessages } from '../fake-i18n';
-
-const EXTENSION_ID = 'whose-cloud-test';
-type Response = { res?: any; err?: { message: string } } | undefined;
-
-/** Sends a message the way @webext-core/messaging does and waits for the background's answer. */
-function ask(type: string, data: unknown, sender: Record<string, unknown>): Promise<Response> {
-  return new Promise((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender, resolve).then((results: unknown[]) => {
-      // A listener that ignores a message answers nothing; resolve so the test can see that.
-      if (!results.includes(true)) resolve(undefined);
-    });
-  });
-}
+import { ask, EXTENSION_ID } from '../fake-messaging';
 
 const fromPage = (url: string, tabId = 7) => ({ id: EXTENSION_ID, url, tab: { id: tabId }, frameId: 0 });
 const fromPopup = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
