@@ -16,13 +16,12 @@ export const BANNER_ACTIONS = 3;
 export const TABLE_META_KEY = 'wc:meta';
 const HOST_KEY = 'wc:h:';
 const VIEW_KEY = 'wc:v:';
-const BANNER_KEY = 'wc:b:';
+/** Tables of version 0.1 kept the banner part under its own key; still recognised, so a rebuild clears them. */
+const OLD_BANNER_KEY = 'wc:b:';
 export const hostKey = (host: string) => `${HOST_KEY}${host}`;
 /** A provider's whole view, for its card. */
 export const viewKey = (providerId: string) => `${VIEW_KEY}${providerId}`;
-/** The banner's part of it, which is all a page reads. */
-export const bannerKey = (providerId: string) => `${BANNER_KEY}${providerId}`;
-export const isTableKey = (key: string) => key === TABLE_META_KEY || [HOST_KEY, VIEW_KEY, BANNER_KEY].some((prefix) => key.startsWith(prefix));
+export const isTableKey = (key: string) => key === TABLE_META_KEY || [HOST_KEY, VIEW_KEY, OLD_BANNER_KEY].some((prefix) => key.startsWith(prefix));
 
 /** Where the settings a table was built from are read: the same raw values the page compares. */
 export const SETTINGS_KEY = 'settings';
@@ -37,6 +36,15 @@ export const PROCEED_HINTS_KEY = 'proceedHints';
 export interface StoredHostRule extends PageKindRule {
   provider: string;
   subdomains: boolean;
+}
+
+/**
+ * A host's entry: its rule and its provider's banner part. The banner is repeated under each of the provider's hosts
+ * so that a page learns everything it draws in one storage read; a second read, made while the browser is busy with
+ * the navigation, cost the banner 10–60 ms.
+ */
+export interface StoredHost extends StoredHostRule {
+  banner: BannerView;
 }
 
 export interface TableMeta {
@@ -60,14 +68,15 @@ export function buildPageTable(
   viewOf: (providerId: string) => VerdictView,
 ): Record<string, unknown> {
   const entries: Record<string, unknown> = {};
-  for (const [host, rule] of index.hosts) {
-    const stored: StoredHostRule = { host, provider: rule.provider.id, subdomains: rule.subdomains, kind: rule.kind, paths: rule.paths };
-    entries[hostKey(host)] = stored;
-  }
+  const banners = new Map<string, BannerView>();
   for (const provider of index.dataset.providers) {
     const view = viewOf(provider.id);
     entries[viewKey(provider.id)] = view;
-    entries[bannerKey(provider.id)] = bannerView(view, BANNER_ACTIONS);
+    banners.set(provider.id, bannerView(view, BANNER_ACTIONS));
+  }
+  for (const [host, rule] of index.hosts) {
+    const stored: StoredHost = { host, provider: rule.provider.id, subdomains: rule.subdomains, kind: rule.kind, paths: rule.paths, banner: banners.get(rule.provider.id)! };
+    entries[hostKey(host)] = stored;
   }
   const meta: TableMeta = {
     stamp,
@@ -84,9 +93,9 @@ export function keysForHost(host: string): string[] {
 }
 
 /** The most specific stored rule for a host: the host itself, else the nearest parent domain that covers subdomains. */
-export function ruleForHost(host: string, stored: Record<string, unknown>): StoredHostRule | undefined {
+export function ruleForHost(host: string, stored: Record<string, unknown>): StoredHost | undefined {
   for (const suffix of labelSuffixes(host)) {
-    const rule = stored[hostKey(suffix)] as StoredHostRule | undefined;
+    const rule = stored[hostKey(suffix)] as StoredHost | undefined;
     if (rule && (suffix === host || rule.subdomains)) return rule;
   }
   return undefined;
@@ -124,7 +133,7 @@ async function currentMeta(stored: Record<string, unknown>, stampOf: (stored: Re
 }
 
 /**
- * A page's verdict from the table alone. `stampOf` gives the stamp the page expects, from what it read; any mismatch,
+ * A page's verdict from the table alone, in one read. `stampOf` gives the stamp the page expects, from what it read; any mismatch,
  * and any value that does not look as the worker writes it, sends the page to the worker, which knows best.
  */
 export async function pageFromTable(
@@ -140,8 +149,8 @@ export async function pageFromTable(
   if (!rule) return { kind: 'none' };
   const dismissals = stored[DISMISSALS_KEY] ?? { muted: [], snoozedUntil: {} };
   if (!isDismissals(dismissals)) return { kind: 'ask' };
-  const view = (await read([bannerKey(rule.provider)]))[bannerKey(rule.provider)] as BannerView | undefined;
-  if (!view) return { kind: 'ask' };
+  const view = rule.banner;
+  if (typeof view !== 'object' || view === null) return { kind: 'ask' };
   const pageKind = pageKindFor(rule, page.host, page.pathname);
   const facts = { providerId: rule.provider, pageKind, level: view.level };
   const show = shouldShowBanner(facts, meta.banner, dismissals, now);

@@ -96,6 +96,21 @@ describe('the page table', () => {
     expect(await pageFromTable(page, async () => ({}), () => STAMP, NOW)).toEqual({ kind: 'ask' });
   });
 
+  it('answers a page in one storage read: the host entry carries its provider’s banner', async () => {
+    const { read } = tableFor(effectiveSettings(defaultSettings, {}, 'US'));
+    const reads: string[][] = [];
+    const counted = async (keys: string[]) => (reads.push(keys), read(keys));
+    expect(await pageFromTable({ host: 'console.aliyun.com', pathname: '/' }, counted, () => STAMP, NOW)).toMatchObject({ kind: 'page', providerId: 'aliyun' });
+    expect(reads).toHaveLength(1);
+  });
+
+  it('asks the worker when a host entry has no banner (a table written by another version)', async () => {
+    const { stored } = tableFor(effectiveSettings(defaultSettings, {}, 'US'));
+    const { banner: _banner, ...ruleOnly } = stored['wc:h:console.aliyun.com'] as Record<string, unknown>;
+    const read = async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, k === 'wc:h:console.aliyun.com' ? ruleOnly : stored[k]]));
+    expect(await pageFromTable({ host: 'console.aliyun.com', pathname: '/' }, read, () => STAMP, NOW)).toEqual({ kind: 'ask' });
+  });
+
   it('honours dismissals as the worker does, and asks the worker when they look corrupted', async () => {
     const effective = effectiveSettings(defaultSettings, {}, 'US');
     const { stored } = tableFor(effective);
