@@ -3,22 +3,13 @@ import { enumKey, type Translate } from '@/src/adapters/i18n';
 import { BANNER_ACTIONS } from '@/src/core/page-table';
 import { isOwnAction, type BannerAction, type BannerView } from '@/src/core/verdict-view';
 import { bindsText, dateText, placeName, reasonText } from '@/src/ui/describe';
+import { el } from '@/src/ui/dom';
 
 export interface BannerHandlers {
   onHide(): void;
   onSnooze(): void;
   onMute(): void;
   onDetails(): void;
-}
-
-type Child = Node | string | null | undefined | false;
-
-/** Builds an element from text and child nodes only: data never becomes markup. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child) element.append(child);
-  return element;
 }
 
 function button(label: string, className: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {

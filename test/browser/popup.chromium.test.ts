@@ -44,7 +44,8 @@ describe.skipIf(!existsSync(CHROMIUM))('popup and options in Chromium', () => {
     const box = page.getByRole('combobox', { name: 'Check a provider' });
     // Typed key by key, as a person does (a one-shot fill of CJK text reaches React as a composition it ignores).
     await box.pressSequentially('阿里云');
-    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    // Typing may begin in the frame painted before React: the first results then wait for React and for the worker to wake.
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 8000 }).toBeGreaterThan(0);
     const first = await page.getByRole('option').first().textContent();
     expect(first).toContain('Aliyun');
     await box.press('Enter');

@@ -8,10 +8,11 @@ interface Props {
   results: SearchResult[] | null;
   onQuery(query: string): void;
   onChoose(providerId: string): void;
+  autoFocus?: boolean;
 }
 
 /** A combobox: type a name, alias, domain or URL; arrows move through the results, Enter opens one. */
-export function SearchBox({ query, results, onQuery, onChoose }: Props) {
+export function SearchBox({ query, results, onQuery, onChoose, autoFocus }: Props) {
   const id = useId();
   const [active, setActive] = useState(0);
   const open = results !== null && query.trim() !== '';
@@ -42,6 +43,7 @@ export function SearchBox({ query, results, onQuery, onChoose }: Props) {
         type="search"
         role="combobox"
         autoComplete="off"
+        autoFocus={autoFocus}
         spellCheck={false}
         placeholder={t('searchPlaceholder')}
         aria-describedby={`${id}-hint`}

@@ -1,0 +1,71 @@
+import { browser } from '#imports';
+import datasetMeta from 'virtual:whose-cloud-dataset-meta';
+import { enumKey, t } from '@/src/adapters/i18n';
+import { audiences } from '@/src/core/verdict';
+import { providerCard } from '@/src/ui/card';
+import { el, type Child } from '@/src/ui/dom';
+import { formatReviewAge, isReviewStale, jurisdictionName } from '@/src/ui/intl';
+import type { FirstAnswer } from './first-answer';
+
+/** Marks the popup's first frame, whoever draws it (`npm run bench` times it). */
+export const FIRST_FRAME_MARK = 'whose-cloud:first-render';
+
+/** The `id` prefix of the search box before React gives it its own; ids are the one difference the takeover may bring. */
+const SEARCH_ID = 'search';
+
+/** The body of the subject section: the card with its toolbar, or a line saying why there is none. */
+function subject(answer: FirstAnswer, locale: string): Child[] {
+  const { view } = answer;
+  if (view === undefined) return [el('p', { class: 'muted' }, t('loading'))];
+  if (view === null) return [el('p', { class: 'muted' }, answer.subject.kind === 'tab' && answer.subject.url ? t('currentTabUnknown') : t('currentTabUnavailable'))];
+  const option = (value: string, label: string, selected: boolean) => el('option', { value, ...(selected && { selected: '' }) }, label);
+  return [
+    view.pageKind && el('p', { class: 'muted page-kind' }, t('pageKindLabel', t(enumKey('pageKind', view.pageKind)))),
+    el(
+      'div',
+      { class: 'toolbar' },
+      el(
+        'span',
+        { class: 'see-as' },
+        el('label', {}, t('seeAs'), ' ', el('select', {}, option(view.home.id, jurisdictionName(view.home, locale), true))),
+        ' ',
+        el('label', {}, t('audienceLabel'), ' ', el('select', {}, ...audiences.map((a) => option(a, t(enumKey('audience', a)), a === view.audience)))),
+      ),
+      el('button', { type: 'button' }, t('copyReport')),
+    ),
+    el('p', { role: 'status', class: 'status' }),
+    el('div', { class: 'card-host' }, providerCard(view, locale)),
+  ];
+}
+
+/**
+ * The popup's first frame, drawn from the first answer before React has loaded: the same elements App draws for that
+ * answer (test/ui/popup-first-frame.test.tsx compares them), so that React's takeover moves nothing on screen.
+ * Until then only "Options" works; the search box takes typing once React is in (some tens of milliseconds).
+ */
+export function paintFirstFrame(root: HTMLElement, answer: FirstAnswer, locale: string, today: string): void {
+  const options = el('button', { type: 'button', class: 'link-like' }, t('openOptions'));
+  options.addEventListener('click', () => void browser.runtime.openOptionsPage());
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'popup' },
+      el('header', { class: 'popup-head' }, el('h1', {}, t('extName')), options),
+      el(
+        'div',
+        { class: 'search' },
+        el('label', { for: `${SEARCH_ID}-input` }, t('searchLabel')),
+        el('input', {
+          id: `${SEARCH_ID}-input`, type: 'search', role: 'combobox', autocomplete: 'off', spellcheck: 'false', placeholder: t('searchPlaceholder'),
+          'aria-describedby': `${SEARCH_ID}-hint`, 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': `${SEARCH_ID}-listbox`, value: '',
+        }),
+        el('p', { id: `${SEARCH_ID}-hint`, class: 'hint muted' }, t('searchHint')),
+        el('ul', { id: `${SEARCH_ID}-listbox`, role: 'listbox', 'aria-label': t('resultsLabel'), class: 'results', hidden: '' }),
+      ),
+      el('section', { class: 'subject', 'aria-live': 'polite' }, ...subject(answer, locale)),
+      isReviewStale(datasetMeta.reviewed, today) && el('p', { class: 'stale', role: 'note' }, t('datasetStale', formatReviewAge(datasetMeta.reviewed, today, locale))),
+      el('footer', { class: 'popup-foot muted' }, t('datasetInfo', [datasetMeta.version, formatReviewAge(datasetMeta.reviewed, today, locale)])),
+    ),
+  );
+  performance.mark(FIRST_FRAME_MARK);
+}
