@@ -3,7 +3,6 @@ import { browser } from '#imports';
 import { sendMessage, type DatasetInfo, type SearchResult, type SeeAs } from '@/src/adapters/messaging';
 import { readTableView } from '@/src/adapters/page-table';
 import { firstAnswer, type FirstAnswer, type Subject } from './first-answer';
-import { FIRST_FRAME_MARK } from './first-frame';
 import { audiences, type Audience } from '@/src/core/verdict';
 import { enumKey, t } from '@/src/adapters/i18n';
 import { errorReportUrl, markdownReport } from '@/src/core/report';
@@ -38,11 +37,6 @@ export function App({ locale, first, paintedSearch, today = todayUtc() }: {
   const [results, setResults] = useState<SearchResult[] | null>(null);
   const [info, setInfo] = useState<DatasetInfo | null>(null);
   const [status, setStatus] = useState('');
-
-  // `npm run bench` reads this mark to time the popup's first frame (DESIGN.md budget); paintFirstFrame may have set it.
-  useEffect(() => {
-    if (performance.getEntriesByName(FIRST_FRAME_MARK).length === 0) performance.mark(FIRST_FRAME_MARK);
-  }, []);
 
   // The jurisdictions for "See as" come from the worker: ask once the card is up, so waking it never delays the card.
   const shown = view !== undefined;

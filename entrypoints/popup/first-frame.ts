@@ -7,9 +7,6 @@ import { el, type Child } from '@/src/ui/dom';
 import { formatReviewAge, isReviewStale, jurisdictionName } from '@/src/ui/intl';
 import type { FirstAnswer } from './first-answer';
 
-/** Marks the popup's first frame, whoever draws it (`npm run bench` times it). */
-export const FIRST_FRAME_MARK = 'whose-cloud:first-render';
-
 /** The `id` prefix of the search box before React gives it its own; ids are the one difference the takeover may bring. */
 const SEARCH_ID = 'search';
 
@@ -67,5 +64,4 @@ export function paintFirstFrame(root: HTMLElement, answer: FirstAnswer, locale: 
       el('footer', { class: 'popup-foot muted' }, t('datasetInfo', [datasetMeta.version, formatReviewAge(datasetMeta.reviewed, today, locale)])),
     ),
   );
-  performance.mark(FIRST_FRAME_MARK);
 }

@@ -3,7 +3,7 @@ import { sendMessage, type PageVerdict } from '@/src/adapters/messaging';
 import { t } from '@/src/adapters/i18n';
 import { readFastPage } from '@/src/adapters/page-table';
 import { DISMISSALS_KEY, LAST_POLICY_KEY, SETTINGS_KEY, TABLE_META_KEY } from '@/src/core/page-table';
-import { renderBanner } from './banner';
+import { renderBanner, warmBannerElements } from './banner';
 import { mountShadowHost, type ShadowHost } from './shadow-host';
 import css from './style.css?inline';
 
@@ -55,7 +55,9 @@ export default defineContentScript({
     };
     /** The verdict from the table in storage when it is current (no worker woken), else from the worker. */
     const verdict = async (url: string): Promise<{ page: PageVerdict | null; fromTable: boolean }> => {
-      const fast = await readFastPage(url, Date.now());
+      const reading = readFastPage(url, Date.now());
+      warmBannerElements();
+      const fast = await reading;
       if (fast.kind === 'none') return { page: null, fromTable: true };
       if (fast.kind === 'page') return { page: fast, fromTable: true };
       // If the background cannot answer (updated, reloading), leave the page as it is and say nothing.

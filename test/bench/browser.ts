@@ -1,5 +1,5 @@
 // Banner and popup timings in headless Chromium (issue 7), measured inside the page so Playwright's round trips do not count.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,11 +15,15 @@ const PORT_RETRY_MS = 30_000;
 
 export interface BrowserSamples {
   /** The same three, each visit made with the service worker stopped just before (the usual case: MV3 stops an idle worker). */
-  cold?: { bannerMs: number[]; popupFirstRenderMs: number[]; popupVerdictMs: number[] };
+  cold?: { bannerMs: number[]; bannerFromStartMs: number[]; popupScriptMs: number[]; popupVerdictMs: number[]; blankScriptMs: number[] };
   /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
   bannerMs: number[];
-  /** Per open: from navigation start to the popup's 'whose-cloud:first-render' mark, ms. */
-  popupFirstRenderMs: number[];
+  /** Per load: from navigation start to the banner, ms: what the asleep ÷ warm ratio compares (the banner may precede DOMContentLoaded). */
+  bannerFromStartMs: number[];
+  /** Per open: from navigation start to the popup's first line of script ('whose-cloud:popup-script'): the browser's share, ms. */
+  popupScriptMs: number[];
+  /** Per open: the same mark on a blank page of the extension (added to the benchmark's copy only): the browser's floor, ms. */
+  blankScriptMs: number[];
   /** Per open: from navigation start to `.provider-card` in the document, ms. */
   popupVerdictMs: number[];
 }
@@ -76,25 +80,43 @@ async function openWatching(session: ChromiumSession, url: string, selector: str
   }
 }
 
-async function bannerLatency(session: ChromiumSession): Promise<number> {
+async function bannerLatency(session: ChromiumSession): Promise<{ afterDcl: number; fromStart: number }> {
   const page = await openWatching(session, CONSOLE_URL, 'whose-cloud-banner');
   try {
     return await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return window.whoseCloudBench!.addedAt! - navigation.domContentLoadedEventStart;
+      return { afterDcl: window.whoseCloudBench!.addedAt! - navigation.domContentLoadedEventStart, fromStart: window.whoseCloudBench!.addedAt! };
     });
   } finally {
     await page.close();
   }
 }
 
-async function popupTimes(session: ChromiumSession): Promise<{ firstRender: number; verdict: number }> {
+/** A page of the extension with nothing but the popup's first mark: how soon any extension page can run a script. */
+const BLANK_PAGE = 'bench-blank.html';
+function addBlankPage(extensionDir: string): void {
+  writeFileSync(join(extensionDir, BLANK_PAGE), '<!doctype html><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank.js"></script>');
+  writeFileSync(join(extensionDir, 'bench-blank.js'), "performance.mark('whose-cloud:popup-script');\n");
+}
+
+async function scriptStart(session: ChromiumSession, path: string): Promise<number> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+    await page.waitForFunction(() => performance.getEntriesByName('whose-cloud:popup-script').length > 0, null, { timeout: WAIT_MS });
+    return await page.evaluate(() => performance.getEntriesByName('whose-cloud:popup-script')[0]!.startTime);
+  } finally {
+    await page.close();
+  }
+}
+
+async function popupTimes(session: ChromiumSession): Promise<{ script: number; verdict: number }> {
   const page = await openWatching(session, `chrome-extension://${session.extensionId}/popup.html${POPUP_QUERY}`, '.provider-card');
   try {
-    await page.waitForFunction(() => performance.getEntriesByName('whose-cloud:first-render').length > 0, null, { timeout: WAIT_MS });
+    await page.waitForFunction(() => performance.getEntriesByName('whose-cloud:popup-script').length > 0, null, { timeout: WAIT_MS });
     return await page.evaluate(() => ({
       // The mark's startTime and performance.now() both count from the navigation's time origin.
-      firstRender: performance.getEntriesByName('whose-cloud:first-render')[0]!.startTime,
+      script: performance.getEntriesByName('whose-cloud:popup-script')[0]!.startTime,
       verdict: window.whoseCloudBench!.addedAt!,
     }));
   } finally {
@@ -195,29 +217,37 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
   let session: ChromiumSession | undefined;
   try {
     cpSync(extensionDir, copy, { recursive: true });
+    addBlankPage(copy);
     server = await fixtureServer();
     session = await launchChromium(copy);
-    const empty = (): BrowserSamples => ({ bannerMs: [], popupFirstRenderMs: [], popupVerdictMs: [] });
+    const empty = (): BrowserSamples => ({ bannerMs: [], bannerFromStartMs: [], popupScriptMs: [], popupVerdictMs: [], blankScriptMs: [] });
     const timings: BrowserTimings = { chromium: '', ...empty(), warmup: empty() };
     const samplesFor = (run: number) => (run < BROWSER_WARMUPS ? timings.warmup : timings);
     for (let load = 0; load < BROWSER_WARMUPS + BROWSER_LOADS; load++) {
-      samplesFor(load).bannerMs.push(await bannerLatency(session));
+      const { afterDcl, fromStart } = await bannerLatency(session);
+      samplesFor(load).bannerMs.push(afterDcl);
+      samplesFor(load).bannerFromStartMs.push(fromStart);
     }
     for (let open = 0; open < BROWSER_WARMUPS + BROWSER_LOADS; open++) {
-      const { firstRender, verdict } = await popupTimes(session);
-      samplesFor(open).popupFirstRenderMs.push(firstRender);
+      const { script, verdict } = await popupTimes(session);
+      samplesFor(open).popupScriptMs.push(script);
       samplesFor(open).popupVerdictMs.push(verdict);
+      samplesFor(open).blankScriptMs.push(await scriptStart(session, BLANK_PAGE));
     }
-    const cold = { bannerMs: [] as number[], popupFirstRenderMs: [] as number[], popupVerdictMs: [] as number[] };
+    const cold = { bannerMs: [] as number[], bannerFromStartMs: [] as number[], popupScriptMs: [] as number[], popupVerdictMs: [] as number[], blankScriptMs: [] as number[] };
     for (let load = 0; load < BROWSER_LOADS; load++) {
       await stopServiceWorkers(session);
-      cold.bannerMs.push(await bannerLatency(session));
+      const { afterDcl, fromStart } = await bannerLatency(session);
+      cold.bannerMs.push(afterDcl);
+      cold.bannerFromStartMs.push(fromStart);
     }
     for (let open = 0; open < BROWSER_LOADS; open++) {
       await stopServiceWorkers(session);
-      const { firstRender, verdict } = await popupTimes(session);
-      cold.popupFirstRenderMs.push(firstRender);
+      const { script, verdict } = await popupTimes(session);
+      cold.popupScriptMs.push(script);
       cold.popupVerdictMs.push(verdict);
+      await stopServiceWorkers(session);
+      cold.blankScriptMs.push(await scriptStart(session, BLANK_PAGE));
     }
     timings.cold = cold;
     timings.trace = await traceColdVisit(session, CONSOLE_URL);

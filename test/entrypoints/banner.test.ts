@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderBanner } from '../../entrypoints/warning.content/banner';
+import { BANNER_ELEMENTS, renderBanner } from '../../entrypoints/warning.content/banner';
 import { BANNER_ACTIONS } from '../../src/core/page-table';
 import type { PageVerdict } from '../../src/adapters/messaging';
 import { t } from '../../src/adapters/i18n';
@@ -55,6 +55,14 @@ describe('the banner', () => {
     // The group's measures are context, left to the full details.
     expect(root.textContent).not.toContain('Sample Carrier Americas');
     expect(root.querySelector('li.more')?.textContent).toBe('6 more in the full details');
+  });
+
+  it('is built only from the kinds of element it warms up while the page reads storage', () => {
+    renderBanner(root, page('sample-cloud-china', 'US'), t, handlers(), 'en-GB');
+    expand(root);
+    const used = new Set([...root.querySelectorAll('*')].map((e) => e.localName));
+    expect([...used].filter((tag) => !(BANNER_ELEMENTS as readonly string[]).includes(tag))).toEqual([]);
+    expect(used.size).toBeGreaterThan(5);
   });
 
   it('opens every source in a new tab without a referrer or opener', () => {
