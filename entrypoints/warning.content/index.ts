@@ -23,6 +23,8 @@ export default defineContentScript({
     let hiddenForThisView = false;
     // The worker let this document through the organisation's stop ("Continue anyway"): for this visit only.
     let allowed = false;
+    // The address a stop was asked for: a refresh while the worker acts on it (a table rebuilt meanwhile) must not log the visit twice.
+    let stopAsked: string | undefined;
 
     const remove = () => {
       ui?.remove();
@@ -68,9 +70,15 @@ export default defineContentScript({
       const { page, fromTable } = await verdict(url);
       if (ctx.isInvalid) return;
       if (page?.stop && !allowed) {
+        // Asked already: the page is halted, and halting again (window.stop) would cancel the worker's navigation to the notice.
+        if (stopAsked === url) return;
         // Halt at once, unless a "Continue anyway" may be waiting for this page: only the worker can let it through, once.
         if (!page.proceeding) halt();
-        if ((await sendMessage('stopPage', { url }).catch(() => null)) !== 'proceed') return halt();
+        stopAsked = url;
+        const outcome = await sendMessage('stopPage', { url }).catch(() => null);
+        // No answer (the worker reloading): the next refresh may ask again.
+        if (outcome === null) stopAsked = undefined;
+        if (outcome !== 'proceed') return halt();
         allowed = true;
         cover?.remove();
       }
