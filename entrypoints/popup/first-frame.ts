@@ -38,7 +38,7 @@ function subject(answer: FirstAnswer, locale: string): Child[] {
 /**
  * The popup's first frame, drawn from the first answer before React has loaded: the same elements App draws for that
  * answer (test/ui/popup-first-frame.test.tsx compares them), so that React's takeover moves nothing on screen.
- * Until then only "Options" works; the search box takes typing once React is in (some tens of milliseconds).
+ * Until React is in (some tens of milliseconds) the buttons wait, except "Settings"; what is typed in the search box is handed over.
  */
 export function paintFirstFrame(root: HTMLElement, answer: FirstAnswer, locale: string, today: string): void {
   const options = el('button', { type: 'button', class: 'link-like' }, t('openOptions'));

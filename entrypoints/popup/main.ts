@@ -16,7 +16,12 @@ const first = firstAnswer(new URLSearchParams(location.search).get('provider'));
 const painted = first.then((answer) => {
   paintFirstFrame(root, answer, locale, todayUtc());
   // With no card yet (the worker must answer) React is needed at once; with one, the person reads while React loads.
-  return answer.view === undefined ? undefined : new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  if (answer.view === undefined) return undefined;
+  // After the next frame; or 100 ms on, should the browser not draw frames for this page (it is hidden).
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
 });
 void painted
   .then(() => Promise.all([import('./mount'), first]))
