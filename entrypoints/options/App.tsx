@@ -6,6 +6,7 @@ import { pageKinds } from '@/src/core/vocabulary';
 import { bannerPositions, parseSettingsFile, settingsFile, type Settings } from '@/src/core/settings';
 import { audiences, levels } from '@/src/core/verdict';
 import { todayUtc } from '@/src/core/dates';
+import { downloadText } from '@/src/ui/dom';
 import { formatReviewAge, jurisdictionName } from '@/src/ui/intl';
 import { OrganisationPolicy } from './components/OrganisationPolicy';
 
@@ -50,13 +51,7 @@ export function App() {
   };
   const update = (patch: Partial<Settings>) => void save({ ...settings, ...patch });
 
-  const exportSettings = () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([settingsFile(settings)], { type: 'application/json' }));
-    link.download = 'whose-cloud-settings.json';
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const exportSettings = () => downloadText('whose-cloud-settings.json', settingsFile(settings), 'application/json');
   const importSettings = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';

@@ -3,7 +3,7 @@ import { enumKey, type Translate } from '@/src/adapters/i18n';
 import { BANNER_ACTIONS } from '@/src/core/page-table';
 import { isOwnAction, type BannerAction, type BannerView } from '@/src/core/verdict-view';
 import { bindsText, dateText, placeName, reasonText } from '@/src/ui/describe';
-import { el } from '@/src/ui/dom';
+import { el, sourceLink } from '@/src/ui/dom';
 
 export interface BannerHandlers {
   onHide(): void;
@@ -16,12 +16,6 @@ function button(label: string, className: string, onClick: () => void, attribute
   const b = el('button', { type: 'button', class: className, ...attributes }, label);
   b.addEventListener('click', onClick);
   return b;
-}
-
-/** An outbound link that carries nothing back to the page or to the source: https only. */
-function sourceLink(url: string, text: string): HTMLElement {
-  if (!url.startsWith('https://')) return el('span', {}, text);
-  return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
 }
 
 function actionItem(view: BannerView, action: BannerAction, t: Translate, locale: string): HTMLLIElement {

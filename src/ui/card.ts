@@ -2,7 +2,7 @@ import { enumKey, t } from '@/src/adapters/i18n';
 import type { Source } from '@/src/core/dataset-schema';
 import type { ActionSummary, VerdictView } from '@/src/core/verdict-view';
 import { bindsText, dateText, isEnded, placeName, reasonText, splitByRelation } from './describe';
-import { el } from './dom';
+import { el, sourceLink } from './dom';
 import type { NamedJurisdiction } from './intl';
 
 /**
@@ -16,7 +16,7 @@ function sourceItem(source: Source): HTMLLIElement {
   return el(
     'li',
     { class: 'source' },
-    source.url.startsWith('https://') ? el('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, label) : el('span', {}, label),
+    sourceLink(source.url, label),
     ' ',
     el('span', { class: source.primary ? 'tag primary' : 'tag' }, t(source.primary ? 'primarySource' : 'pressSource')),
   );

@@ -3,6 +3,7 @@ import { browser } from '#imports';
 import { sendMessage, type OrganisationPolicy as Policy } from '@/src/adapters/messaging';
 import { enumKey, t } from '@/src/adapters/i18n';
 import { stopLogCsv } from '@/src/core/stop-log';
+import { downloadText } from '@/src/ui/dom';
 import { formatList } from '@/src/ui/intl';
 
 /** "2 Dec 2026, 14:05" in the reader's language and time zone. */
@@ -30,13 +31,7 @@ export function OrganisationPolicy({ locale }: { locale: string }) {
   if (!policy || (policy.approved.length === 0 && !policy.stop && policy.log.length === 0)) return null;
   const { approved, stop, log } = policy;
 
-  const exportCsv = () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([stopLogCsv(log)], { type: 'text/csv;charset=utf-8' }));
-    link.download = 'whose-cloud-stops.csv';
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const exportCsv = () => downloadText('whose-cloud-stops.csv', stopLogCsv(log), 'text/csv;charset=utf-8');
 
   return (
     <fieldset className="field organisation">
