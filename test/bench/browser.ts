@@ -1,31 +1,37 @@
 // Banner and popup timings in headless Chromium (issue 7), measured inside the page so Playwright's round trips do not count.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, stopServiceWorkers, type ChromiumSession } from '../browser/chromium';
 import { startFixtureServer, type FixtureServer } from '../browser/fixture-server';
 
 export const BROWSER_LOADS = 20;
 export const BROWSER_WARMUPS = 1;
 const CONSOLE_URL = 'https://console.aliyun.com/';
-const POPUP_QUERY = '?provider=aliyun';
 const WAIT_MS = 10_000;
+const POLL_MS = 10;
+/** Lets a closed popup's window go before the next click. */
+const POPUP_CLOSE_MS = 250;
 const PORT_RETRY_MS = 30_000;
 
 export interface BrowserSamples {
   /** The same three, each visit made with the service worker stopped just before (the usual case: MV3 stops an idle worker). */
-  cold?: { bannerMs: number[]; bannerFromStartMs: number[]; popupScriptMs: number[]; popupVerdictMs: number[]; blankScriptMs: number[] };
+  cold?: Omit<BrowserSamples, 'cold'>;
   /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
   bannerMs: number[];
   /** Per load: from navigation start to the banner, ms: what the asleep ÷ warm ratio compares (the banner may precede DOMContentLoaded). */
   bannerFromStartMs: number[];
-  /** Per open: from navigation start to the popup's first line of script ('whose-cloud:popup-script'): the browser's share, ms. */
+  /** Per click on the toolbar button: from the popup's navigation start to its first line of script ('whose-cloud:popup-script'), ms. */
   popupScriptMs: number[];
-  /** Per open: the same mark on a blank page of the extension (added to the benchmark's copy only): the browser's floor, ms. */
-  blankScriptMs: number[];
-  /** Per open: from navigation start to `.provider-card` in the document, ms. */
+  /** Per click: from the popup's navigation start to `.provider-card` in the document, ms. */
   popupVerdictMs: number[];
+  /** Per click: from the click to `.provider-card`, the browser's opening of the popup window included, ms. */
+  popupFromClickMs: number[];
+  /** Per click, with an empty popup of the same extension (the benchmark's copy only) that adds a bare card at once: the browser's floor, ms. */
+  blankVerdictMs: number[];
+  /** The same empty popup, from the click. */
+  blankFromClickMs: number[];
 }
 
 /** One visit with the worker asleep, from Chromium's own trace: ms after navigationStart. */
@@ -92,35 +98,89 @@ async function bannerLatency(session: ChromiumSession): Promise<{ afterDcl: numb
   }
 }
 
-/** A page of the extension with nothing but the popup's first mark: how soon any extension page can run a script. */
-const BLANK_PAGE = 'bench-blank.html';
-function addBlankPage(extensionDir: string): void {
-  writeFileSync(join(extensionDir, BLANK_PAGE), '<!doctype html><meta charset="utf-8"><title>blank</title><script type="module" src="/bench-blank.js"></script>');
-  writeFileSync(join(extensionDir, 'bench-blank.js'), "performance.mark('whose-cloud:popup-script');\n");
+/** Added to the benchmark's copy only: a probe in the popup's <head>, and an empty popup that carries the same probe. */
+const PROBE_SCRIPT = 'bench-probe.js';
+const BLANK_POPUP = 'bench-blank.html';
+const POPUP = 'popup.html';
+const TITLE_MARK = 'whose-cloud-bench ';
+
+/** Runs in the popup before its own scripts: once a `.provider-card` is in, writes the timings into the title, which the browser reports without attaching to the page. */
+function popupProbe(): void {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('.provider-card')) return;
+    observer.disconnect();
+    const card = performance.now();
+    const script = performance.getEntriesByName('whose-cloud:popup-script')[0]?.startTime ?? card;
+    document.title = `whose-cloud-bench ${JSON.stringify({ card, script, origin: performance.timeOrigin })}`;
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
-async function scriptStart(session: ChromiumSession, path: string): Promise<number> {
-  const page = await session.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${session.extensionId}/${path}`);
-    await page.waitForFunction(() => performance.getEntriesByName('whose-cloud:popup-script').length > 0, null, { timeout: WAIT_MS });
-    return await page.evaluate(() => performance.getEntriesByName('whose-cloud:popup-script')[0]!.startTime);
-  } finally {
-    await page.close();
+function instrumentPopups(extensionDir: string): void {
+  writeFileSync(join(extensionDir, PROBE_SCRIPT), `(${popupProbe.toString()})();\n`);
+  const probe = `<script src="/${PROBE_SCRIPT}"></script>`;
+  const popupPath = join(extensionDir, POPUP);
+  writeFileSync(popupPath, readFileSync(popupPath, 'utf8').replace('<head>', `<head>${probe}`));
+  writeFileSync(join(extensionDir, BLANK_POPUP), `<!doctype html><html><head>${probe}<meta charset="utf-8"><title>blank</title></head><body><script type="module" src="/bench-blank.js"></script></body></html>`);
+  writeFileSync(join(extensionDir, 'bench-blank.js'), "document.body.append(Object.assign(document.createElement('div'), { className: 'provider-card' }));\n");
+}
+
+interface PopupOpen {
+  script: number;
+  card: number;
+  fromClick: number;
+}
+
+/** Clicks the toolbar button through the DevTools protocol, as a person would on the console tab, and reads the popup's timings. */
+class ToolbarButton {
+  private constructor(private readonly cdp: CDPSession, private readonly extensionId: string, private readonly tabTargetId: string) {}
+
+  static async on(session: ChromiumSession, tab: Page): Promise<ToolbarButton> {
+    const cdp = await session.context.browser()!.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const target = targetInfos.find((t) => t.url === tab.url());
+    if (!target) throw new Error(`no tab target for ${tab.url()}`);
+    return new ToolbarButton(cdp, session.extensionId, target.targetId);
   }
-}
 
-async function popupTimes(session: ChromiumSession): Promise<{ script: number; verdict: number }> {
-  const page = await openWatching(session, `chrome-extension://${session.extensionId}/popup.html${POPUP_QUERY}`, '.provider-card');
-  try {
-    await page.waitForFunction(() => performance.getEntriesByName('whose-cloud:popup-script').length > 0, null, { timeout: WAIT_MS });
-    return await page.evaluate(() => ({
-      // The mark's startTime and performance.now() both count from the navigation's time origin.
-      script: performance.getEntriesByName('whose-cloud:popup-script')[0]!.startTime,
-      verdict: window.whoseCloudBench!.addedAt!,
-    }));
-  } finally {
-    await page.close();
+  /** Opens the popup once; before closing it, makes `next` the popup of the following click. */
+  async click(next: string): Promise<PopupOpen> {
+    const clickedAt = Date.now();
+    await this.cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: this.tabTargetId });
+    for (;;) {
+      const { targetInfos } = await this.cdp.send('Target.getTargets');
+      const popup = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${this.extensionId}/`) && t.title.startsWith(TITLE_MARK));
+      if (popup) {
+        const { card, script, origin } = JSON.parse(popup.title.slice(TITLE_MARK.length)) as { card: number; script: number; origin: number };
+        await this.setPopupFrom(popup.targetId, next);
+        await this.cdp.send('Target.closeTarget', { targetId: popup.targetId });
+        await new Promise((resolve) => setTimeout(resolve, POPUP_CLOSE_MS));
+        return { script, card, fromClick: origin + card - clickedAt };
+      }
+      if (Date.now() - clickedAt > WAIT_MS) throw new Error('the popup did not show a card');
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  /** From inside the open popup, so that the worker is not woken for it. */
+  private async setPopupFrom(targetId: string, popup: string): Promise<void> {
+    const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    const replied = new Promise<void>((resolve) => {
+      const onMessage = (event: { sessionId: string }) => {
+        if (event.sessionId !== sessionId) return;
+        this.cdp.off('Target.receivedMessageFromTarget', onMessage);
+        resolve();
+      };
+      this.cdp.on('Target.receivedMessageFromTarget', onMessage);
+    });
+    const expression = `chrome.action.setPopup({ popup: ${JSON.stringify(popup)} })`;
+    await this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true } }) });
+    await replied;
+    await this.cdp.send('Target.detachFromTarget', { sessionId });
+  }
+
+  async close(): Promise<void> {
+    await this.cdp.detach();
   }
 }
 
@@ -217,37 +277,48 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
   let session: ChromiumSession | undefined;
   try {
     cpSync(extensionDir, copy, { recursive: true });
-    addBlankPage(copy);
+    instrumentPopups(copy);
     server = await fixtureServer();
-    session = await launchChromium(copy);
-    const empty = (): BrowserSamples => ({ bannerMs: [], bannerFromStartMs: [], popupScriptMs: [], popupVerdictMs: [], blankScriptMs: [] });
+    session = await launchChromium(copy, { clickableAction: true });
+    const empty = (): Omit<BrowserSamples, 'cold'> => ({ bannerMs: [], bannerFromStartMs: [], popupScriptMs: [], popupVerdictMs: [], popupFromClickMs: [], blankVerdictMs: [], blankFromClickMs: [] });
     const timings: BrowserTimings = { chromium: '', ...empty(), warmup: empty() };
+    const cold = empty();
     const samplesFor = (run: number) => (run < BROWSER_WARMUPS ? timings.warmup : timings);
     for (let load = 0; load < BROWSER_WARMUPS + BROWSER_LOADS; load++) {
       const { afterDcl, fromStart } = await bannerLatency(session);
       samplesFor(load).bannerMs.push(afterDcl);
       samplesFor(load).bannerFromStartMs.push(fromStart);
     }
-    for (let open = 0; open < BROWSER_WARMUPS + BROWSER_LOADS; open++) {
-      const { script, verdict } = await popupTimes(session);
-      samplesFor(open).popupScriptMs.push(script);
-      samplesFor(open).popupVerdictMs.push(verdict);
-      samplesFor(open).blankScriptMs.push(await scriptStart(session, BLANK_PAGE));
-    }
-    const cold = { bannerMs: [] as number[], bannerFromStartMs: [] as number[], popupScriptMs: [] as number[], popupVerdictMs: [] as number[], blankScriptMs: [] as number[] };
-    for (let load = 0; load < BROWSER_LOADS; load++) {
-      await stopServiceWorkers(session);
-      const { afterDcl, fromStart } = await bannerLatency(session);
-      cold.bannerMs.push(afterDcl);
-      cold.bannerFromStartMs.push(fromStart);
-    }
-    for (let open = 0; open < BROWSER_LOADS; open++) {
-      await stopServiceWorkers(session);
-      const { script, verdict } = await popupTimes(session);
-      cold.popupScriptMs.push(script);
-      cold.popupVerdictMs.push(verdict);
-      await stopServiceWorkers(session);
-      cold.blankScriptMs.push(await scriptStart(session, BLANK_PAGE));
+    // The popup opens over the console tab, as people meet it; each click on ours is followed by one on the empty popup.
+    const consoleTab = await session.context.newPage();
+    await consoleTab.goto(CONSOLE_URL);
+    const button = await ToolbarButton.on(session, consoleTab);
+    const clickBoth = async (samples: Omit<BrowserSamples, 'cold'>, asleep: boolean) => {
+      if (asleep) await stopServiceWorkers(session!);
+      // The popup shows the active tab: keep it the console's, whatever a helper page did meanwhile.
+      await consoleTab.bringToFront();
+      const ours = await button.click(BLANK_POPUP);
+      samples.popupScriptMs.push(ours.script);
+      samples.popupVerdictMs.push(ours.card);
+      samples.popupFromClickMs.push(ours.fromClick);
+      if (asleep) await stopServiceWorkers(session!);
+      await consoleTab.bringToFront();
+      const blank = await button.click(POPUP);
+      samples.blankVerdictMs.push(blank.card);
+      samples.blankFromClickMs.push(blank.fromClick);
+    };
+    try {
+      for (let open = 0; open < BROWSER_WARMUPS + BROWSER_LOADS; open++) await clickBoth(samplesFor(open), false);
+      for (let load = 0; load < BROWSER_LOADS; load++) {
+        await stopServiceWorkers(session);
+        const { afterDcl, fromStart } = await bannerLatency(session);
+        cold.bannerMs.push(afterDcl);
+        cold.bannerFromStartMs.push(fromStart);
+      }
+      for (let open = 0; open < BROWSER_LOADS; open++) await clickBoth(cold, true);
+    } finally {
+      await button.close();
+      await consoleTab.close();
     }
     timings.cold = cold;
     timings.trace = await traceColdVisit(session, CONSOLE_URL);

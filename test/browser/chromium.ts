@@ -18,7 +18,14 @@ export interface ChromiumSession {
 /** Headless Debian Chromium with the built extension loaded and every host resolved to this machine. */
 export async function launchChromium(
   extensionDir: string,
-  options: { colorScheme?: 'light' | 'dark'; locale?: string; /** A profile to reuse, as a browser restarted on the same profile. */ userDataDir?: string } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    /** A profile to reuse, as a browser restarted on the same profile. */
+    userDataDir?: string;
+    /** Lets the DevTools protocol click the toolbar button (`Extensions.triggerAction`), as the benchmark does. */
+    clickableAction?: boolean;
+  } = {},
 ): Promise<ChromiumSession> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'whose-cloud-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -35,6 +42,7 @@ export async function launchChromium(
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
       '--host-resolver-rules=MAP * 127.0.0.1', `--lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      ...(options.clickableAction ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
