@@ -12,7 +12,8 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [datasetPlugin()] }),
+  // Both browsers preload modules themselves: no polyfill script for pages to fetch first.
+  vite: () => ({ plugins: [datasetPlugin()], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -40,9 +41,10 @@ export default defineConfig({
         { storage: { managed_schema: 'managed-schema.json' } }),
   }),
   hooks: {
-    // Pages get the polyfill; the content script uses the native promise APIs (Chrome MV3, Firefox) and stays within its 25 KB budget.
+    // Pages get the polyfill; the content script and the popup's first script use the native promise APIs (Chrome MV3,
+    // Firefox): the one stays within its 25 KB budget, the other draws the card before React's part loads.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'popup-first-frame')) return;
       const alias = viteConfig.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },

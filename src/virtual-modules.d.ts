@@ -9,3 +9,10 @@ declare module 'virtual:whose-cloud-dataset-meta' {
   const meta: { version: string; reviewed: string };
   export default meta;
 }
+
+declare module 'virtual:whose-cloud-host-rules' {
+  import type { StoredHostRule } from './core/page-table';
+  /** The bundled dataset's host rules, keyed as the page table keys its host entries (`hostRulesOf`). */
+  const rules: Record<string, StoredHostRule>;
+  export default rules;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from '#imports';
 import { sendMessage, type DatasetInfo, type SearchResult, type SeeAs } from '@/src/adapters/messaging';
-import { readTableView } from '@/src/adapters/page-table';
+import { readTableView } from '@/src/adapters/popup-table';
 import { firstAnswer, type FirstAnswer, type Subject } from './first-answer';
 import { audiences, type Audience } from '@/src/core/verdict';
 import { enumKey, t } from '@/src/adapters/i18n';

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { CardView } from '@/src/adapters/messaging';
-import { readTableView } from '@/src/adapters/page-table';
+import { readTableView } from '@/src/adapters/popup-table';
 
 export type Subject = { kind: 'tab'; url: string | null } | { kind: 'provider'; providerId: string };
 

@@ -1,7 +1,6 @@
 import { browser } from '#imports';
 import datasetMeta from 'virtual:whose-cloud-dataset-meta';
-import { cardFromTable, isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, type FastPage, type TableMeta } from '@/src/core/page-table';
-import type { CardView } from './messaging';
+import { isTableKey, LAST_POLICY_KEY, pageFromTable, SETTINGS_KEY, tableStamp, TABLE_META_KEY, type FastPage, type TableMeta } from '@/src/core/page-table';
 
 /** The stamp of a table built now, from the raw stored settings and last policy (as a page reads them). */
 export function currentStamp(rawSettings: unknown, rawPolicy: unknown): string {
@@ -21,7 +20,7 @@ export async function readStampInputs(): Promise<{ settings: unknown; policy: un
 }
 
 /** How a page reads the table: local keys, and the stamp it expects from what it read (settings live in another area, read alongside). */
-function tableReader() {
+export function tableReader() {
   const settings = browser.storage.sync.get(SETTINGS_KEY);
   const read = (keys: string[]) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>;
   const stampOf = async (stored: Record<string, unknown>) => currentStamp((await settings)[SETTINGS_KEY], stored[LAST_POLICY_KEY]);
@@ -29,7 +28,7 @@ function tableReader() {
 }
 
 /** A URL as the table looks it up: its host without the trailing dots of an absolute name, and its path. */
-function pageOf(url: string): { host: string; pathname: string } {
+export function pageOf(url: string): { host: string; pathname: string } {
   const { hostname, pathname } = new URL(url);
   return { host: hostname.replace(/\.+$/, ''), pathname };
 }
@@ -54,18 +53,4 @@ export async function writePageTable(entries: Record<string, unknown>): Promise<
   const stale = Object.keys(await browser.storage.local.get(null)).filter((key) => isTableKey(key) && !(key in entries));
   await browser.storage.local.set(entries);
   if (stale.length > 0) await browser.storage.local.remove(stale);
-}
-
-/**
- * In the popup: the settings' own verdict on a provider (by id or by a tab's URL) from the table, without waking the
- * worker; null when the URL is no provider's, undefined when the table cannot tell and the worker must.
- */
-export async function readTableView(subject: { url: string } | { providerId: string }): Promise<CardView | null | undefined> {
-  try {
-    const { read, stampOf } = tableReader();
-    const card = await cardFromTable('url' in subject ? pageOf(subject.url) : subject, read, stampOf);
-    return card && { ...card.view, approved: card.approved };
-  } catch {
-    return undefined;
-  }
 }

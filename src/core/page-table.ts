@@ -60,6 +60,16 @@ export function tableStamp(inputs: { extension: string; dataset: string; locale:
   return JSON.stringify([inputs.extension, inputs.dataset, inputs.locale, inputs.settings ?? null, inputs.policy ?? null]);
 }
 
+/**
+ * The dataset's host rules keyed as the table keys its host entries, without their banner part: the popup bundles these
+ * (src/node/dataset-plugin.ts), so that it knows a tab's provider before its one storage read.
+ */
+export function hostRulesOf(index: DatasetIndex): Record<string, StoredHostRule> {
+  const rules: Record<string, StoredHostRule> = {};
+  for (const [host, rule] of index.hosts) rules[hostKey(host)] = { host, provider: rule.provider.id, subdomains: rule.subdomains, kind: rule.kind, paths: rule.paths };
+  return rules;
+}
+
 /** The table for one set of effective settings: every host rule, and every provider's verdict view. */
 export function buildPageTable(
   index: DatasetIndex,
@@ -74,9 +84,9 @@ export function buildPageTable(
     entries[viewKey(provider.id)] = view;
     banners.set(provider.id, bannerView(view, BANNER_ACTIONS));
   }
-  for (const [host, rule] of index.hosts) {
-    const stored: StoredHost = { host, provider: rule.provider.id, subdomains: rule.subdomains, kind: rule.kind, paths: rule.paths, banner: banners.get(rule.provider.id)! };
-    entries[hostKey(host)] = stored;
+  for (const [key, rule] of Object.entries(hostRulesOf(index))) {
+    const stored: StoredHost = { ...rule, banner: banners.get(rule.provider)! };
+    entries[key] = stored;
   }
   const meta: TableMeta = {
     stamp,
@@ -93,9 +103,9 @@ export function keysForHost(host: string): string[] {
 }
 
 /** The most specific stored rule for a host: the host itself, else the nearest parent domain that covers subdomains. */
-export function ruleForHost(host: string, stored: Record<string, unknown>): StoredHost | undefined {
+export function ruleForHost<Rule extends StoredHostRule = StoredHost>(host: string, stored: Record<string, unknown>): Rule | undefined {
   for (const suffix of labelSuffixes(host)) {
-    const rule = stored[hostKey(suffix)] as StoredHost | undefined;
+    const rule = stored[hostKey(suffix)] as Rule | undefined;
     if (rule && (suffix === host || rule.subdomains)) return rule;
   }
   return undefined;
@@ -162,29 +172,25 @@ export async function pageFromTable(
   };
 }
 
+/** A page's provider and what the page is, by the rules the popup bundles (`hostRulesOf`); null for no provider's page. */
+export function providerOfPage(page: { host: string; pathname: string }, rules: Record<string, StoredHostRule>): { providerId: string; pageKind: PageKind } | null {
+  const rule = ruleForHost<StoredHostRule>(page.host, rules);
+  return rule ? { providerId: rule.provider, pageKind: pageKindFor(rule, page.host, page.pathname) } : null;
+}
+
 /**
- * A provider's card from the table alone, by its id or by a page of its (the popup's current tab), with whether the
- * organisation approved it; null when the page is no provider's, undefined where the worker must answer.
+ * A provider's card from the table alone, in one read, with whether the organisation approved it; `pageKind` is the
+ * popup's current tab's, if the card is for one (`providerOfPage`). Undefined where the worker must answer.
  */
 export async function cardFromTable(
-  subject: { providerId: string } | { host: string; pathname: string },
+  subject: { providerId: string; pageKind?: PageKind | null },
   read: (keys: string[]) => Promise<Record<string, unknown>>,
   stampOf: (stored: Record<string, unknown>) => string | Promise<string>,
-): Promise<{ view: VerdictView; approved: boolean } | null | undefined> {
-  const stored = await read('providerId' in subject ? [TABLE_META_KEY, LAST_POLICY_KEY, viewKey(subject.providerId)] : keysForHost(subject.host));
+): Promise<{ view: VerdictView; approved: boolean } | undefined> {
+  const key = viewKey(subject.providerId);
+  const stored = await read([TABLE_META_KEY, LAST_POLICY_KEY, key]);
   const meta = await currentMeta(stored, stampOf);
-  if (!meta) return undefined;
-  let providerId: string;
-  let pageKind: PageKind | null = null;
-  if ('providerId' in subject) providerId = subject.providerId;
-  else {
-    const rule = ruleForHost(subject.host, stored);
-    if (!rule) return null;
-    providerId = rule.provider;
-    pageKind = pageKindFor(rule, subject.host, subject.pathname);
-  }
-  // By id, the view came with the first read; by page, only now is the provider known.
-  const key = viewKey(providerId);
-  const view = (stored[key] ?? (await read([key]))[key]) as VerdictView | undefined;
-  return view && { view: { ...view, pageKind }, approved: meta.organisation.approvedProviders.includes(providerId) };
+  const view = stored[key] as VerdictView | undefined;
+  if (!meta || !view) return undefined;
+  return { view: { ...view, pageKind: subject.pageKind ?? null }, approved: meta.organisation.approvedProviders.includes(subject.providerId) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BANNER_ACTIONS, buildPageTable, cardFromTable, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
+import { BANNER_ACTIONS, buildPageTable, cardFromTable, hostRulesOf, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, providerOfPage, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
 import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings, type ManagedPolicy } from '../../src/core/settings';
 import { matchUrl } from '../../src/core/url-matcher';
 import { audiences, verdictFor } from '../../src/core/verdict';
@@ -75,18 +75,28 @@ describe('the page table', () => {
     if (policy === ORGANISATION) expect(Math.min(seen.stop, seen.approved)).toBeGreaterThan(0);
   });
 
-  it('gives the popup a provider card from a current table only', async () => {
+  it('gives the popup a provider card from a current table only, in one read', async () => {
     const effective = effectiveSettings(defaultSettings, {}, 'US');
     const { read } = tableFor(effective);
+    const reads: string[][] = [];
+    const counted = async (keys: string[]) => (reads.push(keys), read(keys));
     const aliyun = JSON.parse(JSON.stringify(viewVerdict(verdictFor(index.providers.get('aliyun')!, { home: 'US', audience: 'general' }, index, TODAY), null, index)));
-    const card = await cardFromTable({ providerId: 'aliyun' }, read, () => STAMP);
-    expect(card).toEqual({ view: aliyun, approved: false });
+    expect(await cardFromTable({ providerId: 'aliyun' }, counted, () => STAMP)).toEqual({ view: aliyun, approved: false });
+    expect(reads).toHaveLength(1);
     expect(await cardFromTable({ providerId: 'aliyun' }, read, () => 'another stamp')).toBeUndefined();
     expect(await cardFromTable({ providerId: 'no-such-provider' }, read, () => STAMP)).toBeUndefined();
-    // By a tab's page: the same card, with the page's kind; a page of no provider has none.
-    expect(await cardFromTable({ host: 'console.aliyun.com', pathname: '/' }, read, () => STAMP)).toEqual({ view: { ...aliyun, pageKind: 'console' }, approved: false });
-    expect(await cardFromTable({ host: 'www.example.org', pathname: '/' }, read, () => STAMP)).toBeNull();
-    expect(await cardFromTable({ host: 'console.aliyun.com', pathname: '/' }, read, () => 'another stamp')).toBeUndefined();
+    // For a tab's page: the same card, with the page's kind.
+    expect(await cardFromTable({ providerId: 'aliyun', pageKind: 'console' }, read, () => STAMP)).toEqual({ view: { ...aliyun, pageKind: 'console' }, approved: false });
+  });
+
+  it("finds a tab's provider and page kind from the bundled host rules as the core's matcher does, for every page", () => {
+    const rules = JSON.parse(JSON.stringify(hostRulesOf(index)));
+    const lookalikes = ['https://www.example.org/', 'https://console.aliyun.com.evil.example/', 'https://notaliyun.com/', 'https://aliyun.com.cn/'];
+    for (const url of [...urls, ...lookalikes]) {
+      const { hostname, pathname } = new URL(url);
+      const match = matchUrl(url, index);
+      expect(providerOfPage({ host: hostname, pathname }, rules), url).toEqual(match && { providerId: match.provider.id, pageKind: match.pageKind });
+    }
   });
 
   it('sends the page to the worker when the table was built from other settings, or is missing', async () => {
