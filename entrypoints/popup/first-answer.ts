@@ -17,9 +17,13 @@ async function activeTabUrl(): Promise<string | null> {
   return tab?.url && /^https?:/.test(tab.url) ? tab.url : null;
 }
 
-/** Started before React loads, so that reading storage and loading the UI overlap instead of following each other. */
-export async function firstAnswer(requested: string | null): Promise<FirstAnswer> {
-  if (requested) return { subject: { kind: 'provider', providerId: requested }, tabUrl: null, view: await readTableView({ providerId: requested }) };
-  const url = await activeTabUrl();
-  return { subject: { kind: 'tab', url }, tabUrl: url, view: url ? await readTableView({ url }) : null };
+/**
+ * Started before React loads, so that reading storage and loading the UI overlap instead of following each other.
+ * `whileReading` runs once, as soon as the card's read is on its way (or at once when there is nothing to read).
+ */
+export async function firstAnswer(requested: string | null, whileReading: () => void = () => undefined): Promise<FirstAnswer> {
+  const subject: Subject = requested ? { kind: 'provider', providerId: requested } : { kind: 'tab', url: await activeTabUrl() };
+  const reading = subject.kind === 'provider' ? readTableView(subject) : subject.url ? readTableView({ url: subject.url }) : Promise.resolve(null);
+  whileReading();
+  return { subject, tabUrl: subject.kind === 'tab' ? subject.url : null, view: await reading };
 }

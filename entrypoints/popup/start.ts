@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import uiCss from '@/assets/ui.css?inline';
 import { todayUtc } from '@/src/core/dates';
 import { firstAnswer, type FirstAnswer } from './first-answer';
-import { paintFirstFrame } from './first-frame';
+import { prepareFirstFrame, type FramePainter } from './first-frame';
 import popupCss from './popup.css?inline';
 
 /** What the popup's first script hands the React app, which is built and loaded apart from it. */
@@ -32,9 +32,10 @@ export function startPopup(): PopupStart {
   const locale = browser.i18n.getUILanguage();
   document.documentElement.lang = locale;
   const root = document.getElementById('root')!;
-  const answer = firstAnswer(new URLSearchParams(location.search).get('provider'));
+  let paint: FramePainter | undefined;
+  const answer = firstAnswer(new URLSearchParams(location.search).get('provider'), () => (paint = prepareFirstFrame(locale, todayUtc())));
   const painted = answer.then((first) => {
-    paintFirstFrame(root, first, locale, todayUtc());
+    paint!(root, first);
     // With no card yet (the worker must answer) React is needed at once; with one, the person reads while React loads.
     if (first.view === undefined) return undefined;
     // After the next frame; or 100 ms on, should the browser not draw frames for this page (it is hidden).
