@@ -15,9 +15,11 @@ export const PAGE_BODY = '<header><button>Create instance</button></header><main
 export const attacks: Attack[] = [
   {
     name: 'removes the banner host whenever it appears',
+    // The banner is often in before the page's script runs (the content script starts at document_start): sweep once, then watch.
     html: `<!doctype html><html><body>${PAGE_BODY}<script>
-      new MutationObserver(() => document.querySelectorAll('whose-cloud-banner').forEach((e) => e.remove()))
-        .observe(document.documentElement, { childList: true, subtree: true });
+      const sweep = () => document.querySelectorAll('whose-cloud-banner').forEach((e) => e.remove());
+      sweep();
+      new MutationObserver(sweep).observe(document.documentElement, { childList: true, subtree: true });
     </script></body></html>`,
     expect: 'absent',
   },
