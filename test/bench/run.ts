@@ -231,7 +231,7 @@ const rows: string[][] = [
     ? [
         ['content-scripts/warning.js', kb(built.contentScript), ...verdict(budgets.contentScript)],
         ['background.js', kb(built.background), ...verdict(budgets.background)],
-        ['popup JS (entry + preloaded chunks)', kb(built.popup), '', ''],
+        ['popup JS (first script, module entry, preloaded chunks)', kb(built.popup), '', ''],
         ...Object.entries(built.zips).map(([zip, bytes]) => [zip, kb(bytes), ...(zip.endsWith('-chrome.zip') ? verdict(budgets.chromeZip) : ['', ''])]),
       ]
     : [['Sizes', 'build failed', '', 'FAIL']]),

@@ -28,7 +28,7 @@ export function buildStartMark(): number {
 export interface Sizes {
   contentScript: number;
   background: number;
-  /** The popup's entry chunk plus every chunk it preloads. */
+  /** The popup's scripts as its HTML names them: the first script, the module entry and the chunks it preloads. */
   popup: number;
   chromeZip: number;
   zips: Record<string, number>;
