@@ -4,7 +4,8 @@ import { enumKey, t } from '@/src/adapters/i18n';
 import { audiences } from '@/src/core/verdict';
 import { providerCard } from '@/src/ui/card';
 import { el, type Child } from '@/src/ui/dom';
-import { formatReviewAge, isReviewStale, jurisdictionName, prepareFormatters } from '@/src/ui/intl';
+import { placeName } from '@/src/ui/describe';
+import { formatReviewAge, isReviewStale, prepareFormatters } from '@/src/ui/intl';
 import type { FirstAnswer } from './first-answer';
 
 /** The `id` prefix of the search box before React gives it its own; ids are the one difference the takeover may bring. */
@@ -24,7 +25,7 @@ function subject(answer: FirstAnswer, locale: string): Child[] {
       el(
         'span',
         { class: 'see-as' },
-        el('label', {}, t('seeAs'), ' ', el('select', {}, option(view.home.id, jurisdictionName(view.home, locale), true))),
+        el('label', {}, t('seeAs'), ' ', el('select', {}, option(view.home.id, placeName(view, view.home, locale), true))),
         ' ',
         el('label', {}, t('audienceLabel'), ' ', el('select', {}, ...audiences.map((a) => option(a, t(enumKey('audience', a)), a === view.audience)))),
       ),
