@@ -2,15 +2,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchChromium, stopServiceWorkers, type ChromiumSession } from '../browser/chromium';
 import { startFixtureServer, type FixtureServer } from '../browser/fixture-server';
+import { ToolbarButton } from '../browser/toolbar-button';
 
 export const BROWSER_LOADS = 20;
 export const BROWSER_WARMUPS = 1;
 const CONSOLE_URL = 'https://console.aliyun.com/';
 const WAIT_MS = 10_000;
-const POLL_MS = 10;
 /** Lets a closed popup's window go before the next click. */
 const POPUP_CLOSE_MS = 250;
 const PORT_RETRY_MS = 30_000;
@@ -131,57 +131,16 @@ interface PopupOpen {
   fromClick: number;
 }
 
-/** Clicks the toolbar button through the DevTools protocol, as a person would on the console tab, and reads the popup's timings. */
-class ToolbarButton {
-  private constructor(private readonly cdp: CDPSession, private readonly extensionId: string, private readonly tabTargetId: string) {}
-
-  static async on(session: ChromiumSession, tab: Page): Promise<ToolbarButton> {
-    const cdp = await session.context.browser()!.newBrowserCDPSession();
-    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    const target = targetInfos.find((t) => t.url === tab.url());
-    if (!target) throw new Error(`no tab target for ${tab.url()}`);
-    return new ToolbarButton(cdp, session.extensionId, target.targetId);
-  }
-
-  /** Opens the popup once; before closing it, makes `next` the popup of the following click. */
-  async click(next: string): Promise<PopupOpen> {
-    const clickedAt = Date.now();
-    await this.cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: this.tabTargetId });
-    for (;;) {
-      const { targetInfos } = await this.cdp.send('Target.getTargets');
-      const popup = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${this.extensionId}/`) && t.title.startsWith(TITLE_MARK));
-      if (popup) {
-        const { card, script, origin } = JSON.parse(popup.title.slice(TITLE_MARK.length)) as { card: number; script: number; origin: number };
-        await this.setPopupFrom(popup.targetId, next);
-        await this.cdp.send('Target.closeTarget', { targetId: popup.targetId });
-        await new Promise((resolve) => setTimeout(resolve, POPUP_CLOSE_MS));
-        return { script, card, fromClick: origin + card - clickedAt };
-      }
-      if (Date.now() - clickedAt > WAIT_MS) throw new Error('the popup did not show a card');
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  }
-
-  /** From inside the open popup, so that the worker is not woken for it. */
-  private async setPopupFrom(targetId: string, popup: string): Promise<void> {
-    const { sessionId } = await this.cdp.send('Target.attachToTarget', { targetId, flatten: false });
-    const replied = new Promise<void>((resolve) => {
-      const onMessage = (event: { sessionId: string }) => {
-        if (event.sessionId !== sessionId) return;
-        this.cdp.off('Target.receivedMessageFromTarget', onMessage);
-        resolve();
-      };
-      this.cdp.on('Target.receivedMessageFromTarget', onMessage);
-    });
-    const expression = `chrome.action.setPopup({ popup: ${JSON.stringify(popup)} })`;
-    await this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true } }) });
-    await replied;
-    await this.cdp.send('Target.detachFromTarget', { sessionId });
-  }
-
-  async close(): Promise<void> {
-    await this.cdp.detach();
-  }
+/** Clicks the toolbar button once and reads the popup's timings; before closing it, makes `next` the popup of the following click. */
+async function timePopup(button: ToolbarButton, next: string): Promise<PopupOpen> {
+  const clickedAt = await button.click();
+  const popup = await button.popup((target) => target.title.startsWith(TITLE_MARK));
+  const { card, script, origin } = JSON.parse(popup.title.slice(TITLE_MARK.length)) as { card: number; script: number; origin: number };
+  // From inside the open popup, so that the worker is not woken for it.
+  await button.evaluate(popup, `chrome.action.setPopup({ popup: ${JSON.stringify(next)} })`);
+  await button.closePopup(popup);
+  await new Promise((resolve) => setTimeout(resolve, POPUP_CLOSE_MS));
+  return { script, card, fromClick: origin + card - clickedAt };
 }
 
 // The user agent reports 156.0.0.0; the DevTools protocol gives the full version.
@@ -297,13 +256,13 @@ export async function timeInChromium(extensionDir: string): Promise<BrowserTimin
       if (asleep) await stopServiceWorkers(session!);
       // The popup shows the active tab: keep it the console's, whatever a helper page did meanwhile.
       await consoleTab.bringToFront();
-      const ours = await button.click(BLANK_POPUP);
+      const ours = await timePopup(button, BLANK_POPUP);
       samples.popupScriptMs.push(ours.script);
       samples.popupVerdictMs.push(ours.card);
       samples.popupFromClickMs.push(ours.fromClick);
       if (asleep) await stopServiceWorkers(session!);
       await consoleTab.bringToFront();
-      const blank = await button.click(POPUP);
+      const blank = await timePopup(button, POPUP);
       samples.blankVerdictMs.push(blank.card);
       samples.blankFromClickMs.push(blank.fromClick);
     };
