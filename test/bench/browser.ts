@@ -105,19 +105,19 @@ const POPUP = 'popup.html';
 const TITLE_MARK = 'whose-cloud-bench ';
 
 /** Runs in the popup before its own scripts: once a `.provider-card` is in, writes the timings into the title, which the browser reports without attaching to the page. */
-function popupProbe(): void {
+function popupProbe(titleMark: string): void {
   const observer = new MutationObserver(() => {
     if (!document.querySelector('.provider-card')) return;
     observer.disconnect();
     const card = performance.now();
     const script = performance.getEntriesByName('whose-cloud:popup-script')[0]?.startTime ?? card;
-    document.title = `whose-cloud-bench ${JSON.stringify({ card, script, origin: performance.timeOrigin })}`;
+    document.title = `${titleMark}${JSON.stringify({ card, script, origin: performance.timeOrigin })}`;
   });
   observer.observe(document, { childList: true, subtree: true });
 }
 
 function instrumentPopups(extensionDir: string): void {
-  writeFileSync(join(extensionDir, PROBE_SCRIPT), `(${popupProbe.toString()})();\n`);
+  writeFileSync(join(extensionDir, PROBE_SCRIPT), `(${popupProbe.toString()})(${JSON.stringify(TITLE_MARK)});\n`);
   const probe = `<script src="/${PROBE_SCRIPT}"></script>`;
   const popupPath = join(extensionDir, POPUP);
   writeFileSync(popupPath, readFileSync(popupPath, 'utf8').replace('<head>', `<head>${probe}`));

@@ -62,6 +62,7 @@ export class ToolbarButton {
       const message = { id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } };
       await this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
       const { result } = JSON.parse(await reply) as { result: { result: { value?: unknown }; exceptionDetails?: unknown } };
+      if (result.exceptionDetails) throw new Error(`the popup threw on ${expression}: ${JSON.stringify(result.exceptionDetails)}`);
       return result.result.value;
     } finally {
       await this.cdp.send('Target.detachFromTarget', { sessionId });
