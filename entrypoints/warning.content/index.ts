@@ -47,13 +47,17 @@ export default defineContentScript({
         onDetails: () => void sendMessage('openDetails', { providerId: page.view.provider.id }).catch(() => undefined),
       }, browser.i18n.getUILanguage());
     };
-    /** Stops the provider's page where it stands and covers it, until the worker puts its notice in the tab's place. */
-    const halt = () => {
-      window.stop();
+    /** Covers the provider's page, until the worker puts its notice in the tab's place. */
+    const coverPage = () => {
       remove();
       if (!document.documentElement) document.append(document.createElement('html'));
       cover ??= mountShadowHost('whose-cloud-stop', css);
       cover.container.replaceChildren(Object.assign(document.createElement('p'), { className: 'cover', role: 'alert', textContent: t('stopTitle') }));
+    };
+    /** Stops the provider's page where it stands, and covers it. */
+    const halt = () => {
+      window.stop();
+      coverPage();
     };
     /** The verdict from the table in storage when it is current (no worker woken), else from the worker. */
     const verdict = async (url: string): Promise<{ page: PageVerdict | null; fromTable: boolean }> => {
@@ -77,8 +81,12 @@ export default defineContentScript({
         stopAsked = url;
         const outcome = await sendMessage('stopPage', { url }).catch(() => null);
         // No answer (the worker reloading): the next refresh may ask again.
-        if (outcome === null) stopAsked = undefined;
-        if (outcome !== 'proceed') return halt();
+        if (outcome === null) {
+          stopAsked = undefined;
+          return halt();
+        }
+        // The worker is navigating the tab to its notice: stopping the page now would cancel that navigation (Firefox does), so only cover it.
+        if (outcome !== 'proceed') return coverPage();
         allowed = true;
         cover?.remove();
       }
