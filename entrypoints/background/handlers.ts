@@ -20,6 +20,8 @@ import { matchUrl } from '@/src/core/url-matcher';
 import { verdictFor, type Audience, type Reader } from '@/src/core/verdict';
 import { bannerView, viewVerdict, type BannerView } from '@/src/core/verdict-view';
 import { localiseView } from '@/src/ui/describe';
+import { reviewAgeWords } from '@/src/ui/intl';
+import { t } from '@/src/adapters/i18n';
 
 const MAX_URL = 8192;
 const MAX_QUERY = 500;
@@ -123,7 +125,7 @@ function readerFor(asked: { home?: string | undefined; audience?: Audience | und
 function providerVerdict(index: DatasetIndex, providerId: string, reader: Reader, pageKind: PageVerdict['pageKind'] | null = null) {
   const provider = index.providers.get(providerId);
   // Written for the UI language here, once: a page would pay 30–100 ms for Intl's first use.
-  return provider ? localiseView(viewVerdict(verdictFor(provider, reader, index, todayUtc()), pageKind, index), browser.i18n.getUILanguage()) : null;
+  return provider ? localiseView(viewVerdict(verdictFor(provider, reader, index, todayUtc()), pageKind, index), browser.i18n.getUILanguage(), t) : null;
 }
 
 /** A page the organisation stops: its provider, kind and verdict, and the rule that stops it. */
@@ -230,7 +232,7 @@ export function refreshPageTable(): Promise<void> {
     // The table answers for the policy the stamp names: the last one seen, which pages compare against.
     const effective = effectiveSettings(settings, await readLastPolicy(), localeHome);
     const reader = readerFor({}, effective, index);
-    await writePageTable(buildPageTable(index, effective, stamp, (id) => providerVerdict(index, id, reader)!));
+    await writePageTable(buildPageTable(index, effective, stamp, (id) => providerVerdict(index, id, reader)!, reviewAgeWords(browser.i18n.getUILanguage())));
   }).catch(() => undefined);
   return tableWork;
 }

@@ -95,6 +95,9 @@ export function App({ locale, first, paintedSearch, today = todayUtc() }: {
     setSubject({ kind: 'provider', providerId });
   };
 
+  // In the words the worker wrote with the table, as the first frame showed it.
+  const age = formatReviewAge(datasetMeta.reviewed, today, locale, first?.words);
+
   const copyReport = async () => {
     if (!view) return;
     try {
@@ -171,10 +174,10 @@ export function App({ locale, first, paintedSearch, today = todayUtc() }: {
 
       {isReviewStale(datasetMeta.reviewed, today) && (
         <p className="stale" role="note">
-          {t('datasetStale', formatReviewAge(datasetMeta.reviewed, today, locale))}
+          {t('datasetStale', age)}
         </p>
       )}
-      <footer className="popup-foot muted">{t('datasetInfo', [datasetMeta.version, formatReviewAge(datasetMeta.reviewed, today, locale)])}</footer>
+      <footer className="popup-foot muted">{t('datasetInfo', [datasetMeta.version, age])}</footer>
     </main>
   );
 }

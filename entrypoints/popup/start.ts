@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import uiCss from '@/assets/ui.css?inline';
 import { todayUtc } from '@/src/core/dates';
-import { firstAnswer, type FirstAnswer } from './first-answer';
+import { firstTop, type FirstAnswer } from './first-answer';
 import { prepareFirstFrame, type FramePainter } from './first-frame';
 import popupCss from './popup.css?inline';
 
@@ -20,6 +20,16 @@ declare global {
 }
 
 /**
+ * The element the popup draws in. This script runs from the document's head, before the body is parsed; by the time an
+ * answer is read the body is there, and waiting for DOMContentLoaded (which waits for React's module too) would only delay the card.
+ */
+function parsedRoot(): Promise<HTMLElement> {
+  const root = document.getElementById('root');
+  if (root) return Promise.resolve(root);
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(document.getElementById('root')!), { once: true }));
+}
+
+/**
  * The popup's first frame, from one classic script with its styles inside: no module graph and no stylesheet to fetch
  * before the card, which is read from storage at once and drawn as soon as it is read.
  */
@@ -31,13 +41,16 @@ export function startPopup(): PopupStart {
   document.adoptedStyleSheets = [sheet];
   const locale = browser.i18n.getUILanguage();
   document.documentElement.lang = locale;
-  const root = document.getElementById('root')!;
   let paint: FramePainter | undefined;
-  const answer = firstAnswer(new URLSearchParams(location.search).get('provider'), () => (paint = prepareFirstFrame(locale, todayUtc())));
-  const painted = answer.then((first) => {
-    paint!(root, first);
+  const first = firstTop(new URLSearchParams(location.search).get('provider'), () => (paint = prepareFirstFrame(locale, todayUtc())));
+  const answer = first.then(async (top) => {
+    paint!.top(await parsedRoot(), top);
+    return top.answer;
+  });
+  const painted = answer.then(async (whole) => {
+    paint!.whole(await parsedRoot(), whole.view);
     // With no card yet (the worker must answer) React is needed at once; with one, the person reads while React loads.
-    if (first.view === undefined) return undefined;
+    if (whole.view === undefined) return undefined;
     // After the next frame; or 100 ms on, should the browser not draw frames for this page (it is hidden).
     return new Promise((resolve) => {
       requestAnimationFrame(() => setTimeout(resolve));

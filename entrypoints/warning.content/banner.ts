@@ -31,7 +31,7 @@ function actionItem(view: BannerView, action: BannerAction, t: Translate, locale
       { class: 'action-meta' },
       `${t(enumKey('type', action.type))} · ${t(enumKey('status', action.status))} · `,
       el('span', { class: `evidence evidence-${action.evidence}` }, t(enumKey('evidence', action.evidence))),
-      ` · ${bindsText(action, t, locale)}`,
+      ` · ${bindsText(view, action, t, locale)}`,
     ),
     el('p', { class: 'sources' }, `${t('sources')} `, ...sources),
   );

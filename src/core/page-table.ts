@@ -4,7 +4,7 @@ import { labelSuffixes } from './dataset-index';
 import { pageKindFor, type PageKindRule } from './page-kind';
 import type { Dismissals, EffectiveSettings } from './settings';
 import { shouldShowBanner, shouldStop, type BannerSettings, type StopSettings } from './show-banner';
-import { bannerView, type BannerView, type VerdictView } from './verdict-view';
+import { bannerView, cardTop, type ActionSummary, type BannerView, type CardTop, type VerdictView } from './verdict-view';
 
 /** How many of the provider's own measures a banner lists before pointing to the full details. */
 export const BANNER_ACTIONS = 3;
@@ -15,13 +15,18 @@ export const BANNER_ACTIONS = 3;
  */
 export const TABLE_META_KEY = 'wc:meta';
 const HOST_KEY = 'wc:h:';
-const VIEW_KEY = 'wc:v:';
-/** Tables of version 0.1 kept the banner part under its own key; still recognised, so a rebuild clears them. */
-const OLD_BANNER_KEY = 'wc:b:';
+const TOP_KEY = 'wc:c:';
+const ACTIONS_KEY = 'wc:a:';
+/** formatReviewAge's phrases in the table's language. */
+export const WORDS_KEY = 'wc:words';
+/** Older tables kept the banner part, then each provider's whole view, under keys of their own; still recognised, so a rebuild clears them. */
+const OLD_KEYS = ['wc:b:', 'wc:v:'];
 export const hostKey = (host: string) => `${HOST_KEY}${host}`;
-/** A provider's whole view, for its card. */
-export const viewKey = (providerId: string) => `${VIEW_KEY}${providerId}`;
-export const isTableKey = (key: string) => key === TABLE_META_KEY || [HOST_KEY, VIEW_KEY, OLD_BANNER_KEY].some((prefix) => key.startsWith(prefix));
+/** The top of a provider's card (`CardTop`). */
+export const topKey = (providerId: string) => `${TOP_KEY}${providerId}`;
+/** All of a provider's measures, for the rest of its card (`StoredActions`). */
+export const actionsKey = (providerId: string) => `${ACTIONS_KEY}${providerId}`;
+export const isTableKey = (key: string) => key === TABLE_META_KEY || key === WORDS_KEY || [HOST_KEY, TOP_KEY, ACTIONS_KEY, ...OLD_KEYS].some((prefix) => key.startsWith(prefix));
 
 /** Where the settings a table was built from are read: the same raw values the page compares. */
 export const SETTINGS_KEY = 'settings';
@@ -47,6 +52,18 @@ export interface StoredHost extends StoredHostRule {
   banner: BannerView;
 }
 
+/** A provider's measures, with the stamp of the table they belong to: they are read apart from the card's top. */
+export interface StoredActions {
+  stamp: string;
+  actions: ActionSummary[];
+}
+
+/** formatReviewAge's every phrase in one language, keyed by count and unit ("3 day"): src/ui/intl.ts reviewAgeWords. */
+export interface ReviewAgeWords {
+  locale: string;
+  ages: Readonly<Record<string, string>>;
+}
+
 export interface TableMeta {
   /** What the table was built from; a page that finds anything else asks the worker instead. */
   stamp: string;
@@ -70,18 +87,20 @@ export function hostRulesOf(index: DatasetIndex): Record<string, StoredHostRule>
   return rules;
 }
 
-/** The table for one set of effective settings: every host rule, and every provider's verdict view. */
+/** The table for one set of effective settings: every host rule, every provider's verdict view, and the words the popup's first frame needs. */
 export function buildPageTable(
   index: DatasetIndex,
   effective: EffectiveSettings,
   stamp: string,
   viewOf: (providerId: string) => VerdictView,
+  words: ReviewAgeWords,
 ): Record<string, unknown> {
-  const entries: Record<string, unknown> = {};
+  const entries: Record<string, unknown> = { [WORDS_KEY]: words };
   const banners = new Map<string, BannerView>();
   for (const provider of index.dataset.providers) {
     const view = viewOf(provider.id);
-    entries[viewKey(provider.id)] = view;
+    entries[topKey(provider.id)] = cardTop(view);
+    entries[actionsKey(provider.id)] = { stamp, actions: view.actions } satisfies StoredActions;
     banners.set(provider.id, bannerView(view, BANNER_ACTIONS));
   }
   for (const [key, rule] of Object.entries(hostRulesOf(index))) {
@@ -178,19 +197,43 @@ export function providerOfPage(page: { host: string; pathname: string }, rules: 
   return rule ? { providerId: rule.provider, pageKind: pageKindFor(rule, page.host, page.pathname) } : null;
 }
 
+/** A provider's card from the table: its top at once, and its whole view once the rest is read. */
+export interface TableCard {
+  top: CardTop;
+  approved: boolean;
+  words: ReviewAgeWords | undefined;
+  /** Undefined where the measures could not be read, or are not of the top's table (it was rebuilt between the reads). */
+  view: Promise<VerdictView | undefined>;
+}
+
+function isWords(value: unknown): value is ReviewAgeWords {
+  const words = value as Partial<ReviewAgeWords> | null;
+  return typeof words === 'object' && words !== null && typeof words.locale === 'string' && typeof words.ages === 'object' && words.ages !== null;
+}
+
 /**
- * A provider's card from the table alone, in one read, with whether the organisation approved it; `pageKind` is the
- * popup's current tab's, if the card is for one (`providerOfPage`). Undefined where the worker must answer.
+ * A provider's card from the table alone, with whether the organisation approved it; `pageKind` is the popup's current
+ * tab's, if the card is for one (`providerOfPage`). Two reads asked for together: the top's, small, answers first;
+ * the measures follow. Undefined where the worker must answer.
  */
 export async function cardFromTable(
   subject: { providerId: string; pageKind?: PageKind | null },
   read: (keys: string[]) => Promise<Record<string, unknown>>,
   stampOf: (stored: Record<string, unknown>) => string | Promise<string>,
-): Promise<{ view: VerdictView; approved: boolean } | undefined> {
-  const key = viewKey(subject.providerId);
-  const stored = await read([TABLE_META_KEY, LAST_POLICY_KEY, key]);
+): Promise<TableCard | undefined> {
+  const key = topKey(subject.providerId);
+  const reading = read([TABLE_META_KEY, LAST_POLICY_KEY, WORDS_KEY, key]);
+  const measures = read([actionsKey(subject.providerId)]).catch(() => ({}) as Record<string, unknown>);
+  const stored = await reading;
   const meta = await currentMeta(stored, stampOf);
-  const view = stored[key] as VerdictView | undefined;
-  if (!meta || !view) return undefined;
-  return { view: { ...view, pageKind: subject.pageKind ?? null }, approved: meta.organisation.approvedProviders.includes(subject.providerId) };
+  const top = stored[key] as CardTop | undefined;
+  if (!meta || !top) return undefined;
+  const pageKind = subject.pageKind ?? null;
+  const { actions: _actions, ownCount: _ownCount, ...rest } = top;
+  const view = measures.then((more): VerdictView | undefined => {
+    const entry = more[actionsKey(subject.providerId)] as Partial<StoredActions> | undefined;
+    return entry?.stamp === meta.stamp && Array.isArray(entry.actions) ? { ...rest, pageKind, actions: entry.actions } : undefined;
+  });
+  const words = stored[WORDS_KEY];
+  return { top: { ...top, pageKind }, approved: meta.organisation.approvedProviders.includes(subject.providerId), words: isWords(words) ? words : undefined, view };
 }

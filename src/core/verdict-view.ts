@@ -65,8 +65,16 @@ export interface VerdictView {
    * Set where the worker already wrote the view in the reader's language: jurisdiction names replaced, dates in `dates`.
    * A page's first use of Intl loads its data and costs 30–100 ms; the worker pays it once.
    */
-  localised?: { locale: string; dates: Readonly<Record<string, string>> };
+  localised?: {
+    locale: string;
+    dates: Readonly<Record<string, string>>;
+    /** Whom each measure binds, as one list in the reader's language, keyed by `bindsKey`. */
+    binds: Readonly<Record<string, string>>;
+  };
 }
+
+/** The key of a measure's `binds` in `localised.binds`. */
+export const bindsKey = (binds: readonly string[]) => binds.join(',');
 
 /** A measure as a banner lists it: what the line shows, without the summary and note that only the full card shows. */
 export type BannerAction = Omit<ActionSummary, 'summary' | 'note'>;
@@ -82,6 +90,20 @@ export interface BannerView extends Omit<VerdictView, 'actions' | 'laws'> {
   actionCount: number;
 }
 
+/** How many of the provider's own measures the top of a card carries: more than the popup's first screen shows. */
+export const CARD_TOP_ACTIONS = 2;
+
+/**
+ * The top of a provider's card: all of the view but its measures, of which it keeps the first own ones and the one that
+ * gives the reason. A fifth of the whole view or less, it is what the popup reads and draws first; the rest of the card
+ * follows from the whole list of measures, read alongside.
+ */
+export interface CardTop extends Omit<VerdictView, 'actions'> {
+  actions: ActionSummary[];
+  /** How many of the view's measures are the provider's own. */
+  ownCount: number;
+}
+
 /** The provider's own measures: those naming its operator or a controlling owner (the rest are context). */
 export const isOwnAction = (action: Pick<ActionSummary, 'relation'>) => action.relation === 'operator' || action.relation === 'parent';
 
@@ -89,15 +111,24 @@ export const isOwnAction = (action: Pick<ActionSummary, 'relation'>) => action.r
 export function bannerView(view: VerdictView, listed: number): BannerView {
   const { actions, laws: _laws, ...headline } = view;
   const own = actions.filter(isOwnAction);
-  const listedOwn = new Set(own.slice(0, listed));
-  const reasonId = view.reason?.kind === 'action' ? view.reason.actionId : undefined;
-  const kept = actions.filter((action) => listedOwn.has(action) || action.id === reasonId);
   return {
     ...headline,
-    actions: kept.map(({ summary: _summary, note: _note, ...line }) => line),
+    actions: reasonAndFirstOwn(view, own, listed).map(({ summary: _summary, note: _note, ...line }) => line),
     ownCount: own.length,
     actionCount: actions.length,
   };
+}
+
+/** The top of a view's card: its first `listed` own measures, plus the measure that gives the reason wherever it is. */
+export function cardTop(view: VerdictView, listed = CARD_TOP_ACTIONS): CardTop {
+  const own = view.actions.filter(isOwnAction);
+  return { ...view, actions: reasonAndFirstOwn(view, own, listed), ownCount: own.length };
+}
+
+function reasonAndFirstOwn(view: VerdictView, own: ActionSummary[], listed: number): ActionSummary[] {
+  const listedOwn = new Set(own.slice(0, listed));
+  const reasonId = view.reason?.kind === 'action' ? view.reason.actionId : undefined;
+  return view.actions.filter((action) => listedOwn.has(action) || action.id === reasonId);
 }
 
 export function jurisdictionRef(id: string, index: DatasetIndex): JurisdictionRef {

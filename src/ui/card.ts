@@ -1,8 +1,8 @@
 import { enumKey, t } from '@/src/adapters/i18n';
 import type { Source } from '@/src/core/dataset-schema';
-import type { ActionSummary, VerdictView } from '@/src/core/verdict-view';
+import { CARD_TOP_ACTIONS, isOwnAction, type ActionSummary, type CardTop, type VerdictView } from '@/src/core/verdict-view';
 import { bindsText, dateText, isEnded, placeName, reasonText, splitByRelation } from './describe';
-import { el, sourceLink } from './dom';
+import { el, sourceLink, type Child } from './dom';
 import type { NamedJurisdiction } from './intl';
 
 /**
@@ -42,7 +42,7 @@ function actionItem(action: ActionSummary, view: Pick<VerdictView, 'localised'>,
       { class: 'action-facts' },
       el('span', { class: `evidence evidence-${action.evidence}` }, t(enumKey('evidence', action.evidence))),
       ' · ',
-      el('span', { class: 'binds' }, bindsText(action, t, locale)),
+      el('span', { class: 'binds' }, bindsText(view, action, t, locale)),
     ),
     el('p', { class: 'summary' }, action.summary),
     action.note && el('p', { class: 'note' }, `${t('noteLabel')} ${action.note}`),
@@ -69,6 +69,23 @@ export function levelBadge(level: VerdictView['level']): HTMLSpanElement {
 /** Everything known about one provider for one reader (home and audience): level and why, control chain, laws, actions; and the organisation's approval. */
 export function providerCard(view: VerdictView & { approved?: boolean }, locale: string): HTMLElement {
   const { own, shareholders, group } = splitByRelation(view.actions);
+  return cardOf(view, locale, own.length, own, [
+    contextSection('shareholders-heading', t('shareholdersHeading', String(shareholders.length)), t('shareholdersHelp'), shareholders, view, locale),
+    contextSection('group-heading', t('groupHeading', String(group.length)), t('groupHelp'), group, view, locale),
+    el('p', { class: 'fineprint' }, t('notLegalAdvice')),
+  ]);
+}
+
+/**
+ * The card drawn from its top alone: the same card as far as the top's measures reach (more than the popup's first
+ * screen shows), without the rest; the popup draws this first and the whole card as soon as the rest is read.
+ */
+export function providerCardTop(top: CardTop & { approved?: boolean }, locale: string): HTMLElement {
+  return cardOf(top, locale, top.ownCount, top.actions.filter(isOwnAction).slice(0, CARD_TOP_ACTIONS), []);
+}
+
+/** The card down to the provider's own measures (`own`, of `ownCount`), then `after`. */
+function cardOf(view: Omit<VerdictView, 'actions'> & { actions: ActionSummary[]; approved?: boolean }, locale: string, ownCount: number, own: ActionSummary[], after: Child[]): HTMLElement {
   const place = (ref: NamedJurisdiction) => placeName(view, ref, locale);
   const chain = el(
     'ol',
@@ -115,11 +132,9 @@ export function providerCard(view: VerdictView & { approved?: boolean }, locale:
     el(
       'section',
       { 'aria-labelledby': 'actions-heading' },
-      el('h3', { id: 'actions-heading' }, t('actionsHeading', String(own.length))),
-      own.length > 0 ? actionList(own, view, locale) : el('p', { class: 'empty' }, t('noActions')),
+      el('h3', { id: 'actions-heading' }, t('actionsHeading', String(ownCount))),
+      ownCount > 0 ? actionList(own, view, locale) : el('p', { class: 'empty' }, t('noActions')),
     ),
-    contextSection('shareholders-heading', t('shareholdersHeading', String(shareholders.length)), t('shareholdersHelp'), shareholders, view, locale),
-    contextSection('group-heading', t('groupHeading', String(group.length)), t('groupHelp'), group, view, locale),
-    el('p', { class: 'fineprint' }, t('notLegalAdvice')),
+    ...after,
   );
 }

@@ -1,5 +1,5 @@
 import { enumKey, type Translate } from '@/src/adapters/i18n';
-import { isOwnAction, type ActionSummary, type BannerAction, type VerdictView } from '@/src/core/verdict-view';
+import { bindsKey, isOwnAction, type ActionSummary, type BannerAction, type VerdictView } from '@/src/core/verdict-view';
 import { endedStatuses } from '@/src/core/vocabulary';
 import { formatList, formatPartialDate, jurisdictionName, type NamedJurisdiction } from './intl';
 
@@ -13,10 +13,14 @@ export function placeName(view: Pick<VerdictView, 'localised'>, place: NamedJuri
   return view.localised?.locale === locale ? place.name : jurisdictionName(place, locale);
 }
 
-/** The view written in the reader's language (jurisdiction names, dates), for pages that should not pay for Intl themselves. */
-export function localiseView(view: VerdictView, locale: string): VerdictView {
+/** The view written in the reader's language (jurisdiction names, dates, lists), for pages that should not pay for Intl themselves. */
+export function localiseView(view: VerdictView, locale: string, t: Translate): VerdictView {
   const dates: Record<string, string> = {};
-  for (const action of view.actions) for (const date of [action.date, action.end]) if (date) dates[date] ??= formatPartialDate(date, locale);
+  const binds: Record<string, string> = {};
+  for (const action of view.actions) {
+    for (const date of [action.date, action.end]) if (date) dates[date] ??= formatPartialDate(date, locale);
+    binds[bindsKey(action.binds)] ??= bindsList(action, t, locale);
+  }
   const place = <T extends NamedJurisdiction>(ref: T): T => ({ ...ref, name: jurisdictionName(ref, locale) });
   return {
     ...view,
@@ -25,7 +29,7 @@ export function localiseView(view: VerdictView, locale: string): VerdictView {
     chain: view.chain.map((entity) => ({ ...entity, incorporatedIn: place(entity.incorporatedIn), headquarteredIn: place(entity.headquarteredIn) })),
     actions: view.actions.map((action) => ({ ...action, jurisdiction: place(action.jurisdiction) })),
     reason: view.reason?.kind === 'concern' ? { ...view.reason, by: place(view.reason.by) } : view.reason,
-    localised: { locale, dates },
+    localised: { locale, dates, binds },
   };
 }
 
@@ -45,10 +49,12 @@ export function reasonText(view: Pick<VerdictView, 'reason' | 'level' | 'control
   return t('reasonAction', [action.title, by, date]);
 }
 
-/** "Binds: government bodies and government contractors". */
-export function bindsText(action: Pick<ActionSummary, 'binds'>, t: Translate, locale: string): string {
-  return t('bindsLabel', formatList(action.binds.map((b) => t(enumKey('binds', b))), locale));
+/** "Binds: government bodies and government contractors", with the list as the worker wrote it for the reader where it did. */
+export function bindsText(view: Pick<VerdictView, 'localised'>, action: Pick<ActionSummary, 'binds'>, t: Translate, locale: string): string {
+  return t('bindsLabel', (view.localised?.locale === locale && view.localised.binds[bindsKey(action.binds)]) || bindsList(action, t, locale));
 }
+
+const bindsList = (action: Pick<ActionSummary, 'binds'>, t: Translate, locale: string) => formatList(action.binds.map((b) => t(enumKey('binds', b))), locale);
 
 /** Whether an action no longer applies (struck through in the timeline). */
 export function isEnded(action: ActionSummary): boolean {

@@ -18,14 +18,14 @@ const index = loadDatasetIndex(todayUtc());
 // The worker's and extension pages' own global, evaluated there.
 declare const chrome: typeof import('wxt/browser').browser;
 
-/** Every provider's view in the page table the worker wrote, once its stamp names `home`. */
+/** Every provider's card top in the page table the worker wrote (its verdict, without most measures), once its stamp names `home`. */
 async function tableViews(session: ChromiumSession, home: string): Promise<Record<string, VerdictView>> {
   await expect
     .poll(() => session.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('wc:meta'))['wc:meta'] as { stamp?: string } | undefined)?.stamp ?? ''), { timeout: 10_000 })
     .toContain(`"home":"${home}"`);
   return session.serviceWorker.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
-    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('wc:v:')).map(([key, view]) => [key.slice(5), view]));
+    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('wc:c:')).map(([key, view]) => [key.slice(5), view]));
   }) as Promise<Record<string, VerdictView>>;
 }
 

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { BANNER_ACTIONS, buildPageTable, cardFromTable, hostRulesOf, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, providerOfPage, TABLE_META_KEY, tableStamp } from '../../src/core/page-table';
+import { actionsKey, BANNER_ACTIONS, buildPageTable, cardFromTable, hostRulesOf, organisationVerdict, pageFromTable, PROCEED_HINTS_KEY, providerOfPage, TABLE_META_KEY, tableStamp, WORDS_KEY } from '../../src/core/page-table';
 import { effectiveSettings, defaultSettings, shouldShowBanner, type EffectiveSettings, type ManagedPolicy } from '../../src/core/settings';
 import { matchUrl } from '../../src/core/url-matcher';
 import { audiences, verdictFor } from '../../src/core/verdict';
-import { bannerView, viewVerdict } from '../../src/core/verdict-view';
+import { bannerView, CARD_TOP_ACTIONS, isOwnAction, viewVerdict, type VerdictView } from '../../src/core/verdict-view';
 import { loadDatasetIndex } from '../../src/node/read-dataset';
 
 const TODAY = '2026-12-01';
 const NOW = Date.UTC(2026, 11, 1);
 const index = loadDatasetIndex(TODAY);
+const WORDS = { locale: 'en-US', ages: { '3 day': '3 days ago' } };
 const STAMP = tableStamp({ extension: '1.0.0', dataset: index.dataset.meta.version, locale: 'en-US', settings: undefined, policy: undefined });
 
 function tableFor(effective: EffectiveSettings) {
   const reader = { home: effective.home, audience: effective.audience };
-  const table = buildPageTable(index, effective, STAMP, (id) => viewVerdict(verdictFor(index.providers.get(id)!, reader, index, TODAY), null, index));
+  const table = buildPageTable(index, effective, STAMP, (id) => viewVerdict(verdictFor(index.providers.get(id)!, reader, index, TODAY), null, index), WORDS);
   // Stored and read back as storage does: through structured data, here JSON.
   const stored: Record<string, unknown> = JSON.parse(JSON.stringify(table));
   const read = async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]]));
@@ -75,18 +76,51 @@ describe('the page table', () => {
     if (policy === ORGANISATION) expect(Math.min(seen.stop, seen.approved)).toBeGreaterThan(0);
   });
 
-  it('gives the popup a provider card from a current table only, in one read', async () => {
+  it('gives the popup a provider card from a current table only: its top from a small read, the whole view from a second asked for with it', async () => {
     const effective = effectiveSettings(defaultSettings, {}, 'US');
     const { read } = tableFor(effective);
     const reads: string[][] = [];
-    const counted = async (keys: string[]) => (reads.push(keys), read(keys));
-    const aliyun = JSON.parse(JSON.stringify(viewVerdict(verdictFor(index.providers.get('aliyun')!, { home: 'US', audience: 'general' }, index, TODAY), null, index)));
-    expect(await cardFromTable({ providerId: 'aliyun' }, counted, () => STAMP)).toEqual({ view: aliyun, approved: false });
-    expect(reads).toHaveLength(1);
+    const askedWhenAnswered: number[] = [];
+    const counted = async (keys: string[]) => {
+      reads.push(keys);
+      const answer = await read(keys);
+      askedWhenAnswered.push(reads.length);
+      return answer;
+    };
+    const aliyun: VerdictView = JSON.parse(JSON.stringify(viewVerdict(verdictFor(index.providers.get('aliyun')!, { home: 'US', audience: 'general' }, index, TODAY), null, index)));
+    const card = (await cardFromTable({ providerId: 'aliyun' }, counted, () => STAMP))!;
+    // Both reads were asked for before the first was answered.
+    expect([reads.length, askedWhenAnswered[0]]).toEqual([2, 2]);
+    expect(await card.view).toEqual(aliyun);
+    expect(card.approved).toBe(false);
+    expect(card.words).toEqual(WORDS);
+    // The top: all but the measures, of which the first own ones and the one giving the reason.
+    const own = aliyun.actions.filter(isOwnAction);
+    expect(own.length).toBeGreaterThan(CARD_TOP_ACTIONS);
+    const reasonId = aliyun.reason?.kind === 'action' ? aliyun.reason.actionId : undefined;
+    expect(card.top).toEqual({ ...aliyun, ownCount: own.length, actions: aliyun.actions.filter((a) => own.slice(0, CARD_TOP_ACTIONS).includes(a) || a.id === reasonId) });
+    // It is what makes the first read small: under a quarter of the whole view here.
+    expect(JSON.stringify(card.top).length).toBeLessThan(JSON.stringify(aliyun).length / 4);
+
     expect(await cardFromTable({ providerId: 'aliyun' }, read, () => 'another stamp')).toBeUndefined();
     expect(await cardFromTable({ providerId: 'no-such-provider' }, read, () => STAMP)).toBeUndefined();
     // For a tab's page: the same card, with the page's kind.
-    expect(await cardFromTable({ providerId: 'aliyun', pageKind: 'console' }, read, () => STAMP)).toEqual({ view: { ...aliyun, pageKind: 'console' }, approved: false });
+    const forPage = (await cardFromTable({ providerId: 'aliyun', pageKind: 'console' }, read, () => STAMP))!;
+    expect([forPage.top.pageKind, await forPage.view]).toEqual(['console', { ...aliyun, pageKind: 'console' }]);
+  });
+
+  it('gives no whole view from measures of another table, as when the table was rebuilt between the two reads', async () => {
+    const { stored, read } = tableFor(effectiveSettings(defaultSettings, {}, 'US'));
+    const rebuilt = tableFor(effectiveSettings(defaultSettings, {}, 'GB')).stored;
+    const straddling = async (keys: string[]) => (keys.includes(actionsKey('aliyun')) ? { [actionsKey('aliyun')]: { ...(rebuilt[actionsKey('aliyun')] as object), stamp: 'the next table' } } : read(keys));
+    const card = (await cardFromTable({ providerId: 'aliyun' }, straddling, () => STAMP))!;
+    expect(card.top.provider.id).toBe('aliyun');
+    expect(await card.view).toBeUndefined();
+    // Nor from a failed read, nor words that are not the worker's.
+    const failing = async (keys: string[]) => (keys.includes(actionsKey('aliyun')) ? Promise.reject(new Error('storage')) : { ...(await read(keys)), [WORDS_KEY]: 'odd' });
+    const odd = (await cardFromTable({ providerId: 'aliyun' }, failing, () => STAMP))!;
+    expect([await odd.view, odd.words]).toEqual([undefined, undefined]);
+    expect(stored[WORDS_KEY]).toEqual(WORDS);
   });
 
   it("finds a tab's provider and page kind from the bundled host rules as the core's matcher does, for every page", () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatList, formatPartialDate, formatReviewAge, isReviewStale, jurisdictionName, pluralCategory, pluralKey } from '../../src/ui/intl';
+import { daysBetween, formatList, formatPartialDate, formatReviewAge, isReviewStale, jurisdictionName, pluralCategory, pluralKey, reviewAgeWords } from '../../src/ui/intl';
 
 const j = (id: string, name: string) => ({ id, name });
 
@@ -144,6 +144,28 @@ describe('the dataset’s age', () => {
   it('reads a review dated after today as today, and gives nothing for a malformed date', () => {
     expect(formatReviewAge('2026-12-01', '2026-11-28', 'en')).toBe('today');
     expect(formatReviewAge('2026-11', '2026-11-28', 'en')).toBe('');
+  });
+
+  it('is told from the words the worker wrote, in their language, exactly as Intl tells it, for every day of ten years', () => {
+    for (const locale of ['en', 'de', 'pl', 'ja']) {
+      const words = reviewAgeWords(locale);
+      expect(words.locale).toBe(locale);
+      // Days 0–13, weeks 2–8, months 2–23, years 1–10: one phrase each.
+      expect(Object.keys(words.ages)).toHaveLength(14 + 7 + 22 + 10);
+      for (let days = 0; days <= 3650; days++) {
+        const today = new Date(Date.UTC(2020, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
+        const fromWords = formatReviewAge('2020-01-01', today, locale, { locale, ages: words.ages });
+        expect(fromWords, `${locale}, ${days} days`).toBe(formatReviewAge('2020-01-01', today, locale));
+      }
+    }
+    expect(reviewAgeWords('de').ages['3 week']).toBe('vor 3 Wochen');
+  });
+
+  it('takes written words only in their own language, and turns to Intl beyond them', () => {
+    const planted = { locale: 'en', ages: { '3 day': 'three days back' } };
+    expect(formatReviewAge('2026-11-25', '2026-11-28', 'en', planted)).toBe('three days back');
+    expect(formatReviewAge('2026-11-25', '2026-11-28', 'de', planted)).toBe('vor 3 Tagen');
+    expect(formatReviewAge('2026-11-24', '2026-11-28', 'en', planted)).toBe('4 days ago');
   });
 
   it('is stale after 120 days, or after the days given', () => {
