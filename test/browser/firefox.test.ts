@@ -5,6 +5,7 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { attacks } from './hostile-pages';
 import { EXTENSION_UUID, FIREFOX, launchFirefox, waitForBannerHost, waitForElement, type FirefoxSession } from './firefox';
 import { ROOT } from './global-setup';
+import { CARD_TOP_ACTIONS } from '../../src/core/verdict-view';
 import { firefoxWithPolicies, organisationPolicy, POLICY_MESSAGE, STOPPED_SIGNUP } from './organisation-policy';
 
 const EXTENSION = join(ROOT, '.output/firefox-mv2');
@@ -77,6 +78,19 @@ describe.skipIf(!existsSync(FIREFOX))('the extension in Firefox', () => {
     expect(await heading.evaluate((h) => h.textContent)).toContain('Kaspersky');
     expect(await page.$$eval('.actions > li', (items) => items.length)).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-kaspersky.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('draws a provider’s card from the page table: its top, then all of its measures', async () => {
+    const page = await firefox.page(`moz-extension://${EXTENSION_UUID}/popup.html?provider=aliyun`);
+    await page.setViewport({ width: 440, height: 600 });
+    const heading = await waitForElement(page, '.provider-card h2');
+    expect(await heading.evaluate((h) => h.textContent)).toBe('Aliyun (Alibaba Cloud China site)');
+    // The whole card: its last line, and more of the provider's own measures than its top carries.
+    await waitForElement(page, '.provider-card .fineprint');
+    expect(await page.$$eval('[aria-labelledby="actions-heading"] > .actions > li', (items) => items.length)).toBeGreaterThan(CARD_TOP_ACTIONS);
+    expect(await page.$eval('.popup-foot', (f) => f.textContent)).toMatch(/^Dataset \S+, reviewed /);
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-popup-aliyun.png') });
     await page.close();
   });
 

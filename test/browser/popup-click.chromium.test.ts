@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkQuery } from '../../src/core/check';
 import { todayUtc } from '../../src/core/dates';
 import { loadDatasetIndex } from '../../src/node/read-dataset';
+import { verdictFor } from '../../src/core/verdict';
+import { CARD_TOP_ACTIONS, isOwnAction, viewVerdict } from '../../src/core/verdict-view';
 import { CHROMIUM, launchChromium, stopServiceWorkers, type ChromiumSession } from './chromium';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { ROOT } from './global-setup';
@@ -19,11 +21,15 @@ interface Shown {
   pageKind: string | null;
   text: string;
   styled: boolean;
+  /** The provider's own measures listed, once the whole card is in (its top lists fewer). */
+  ownMeasures: number;
 }
 const READ_FRAME = `(() => {
   const subject = document.querySelector('.subject');
   // Until the card (or the line saying there is none) is in: the subject may say "Loading…" while the worker answers.
   if (!subject || (!subject.querySelector('.provider-card') && (!subject.querySelector('p.muted') || subject.textContent === chrome.i18n.getMessage('loading')))) return null;
+  // A card: until the whole of it is in, after its top.
+  if (subject.querySelector('.provider-card') && !subject.querySelector('.provider-card .fineprint')) return null;
   return {
     heading: document.querySelector('.provider-card h2')?.textContent ?? null,
     level: document.querySelector('.provider-card .level-badge')?.textContent ?? null,
@@ -31,6 +37,7 @@ const READ_FRAME = `(() => {
     text: subject.textContent,
     // The popup's own width, set only by its adopted stylesheet.
     styled: getComputedStyle(document.body).width === '440px',
+    ownMeasures: document.querySelectorAll('[aria-labelledby="actions-heading"] > .actions > li').length,
   };
 })()`;
 
@@ -70,13 +77,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the popup opened from the toolbar button
     }
   }
 
-  it.each([false, true])("shows the tab's provider, the level the core gives and the page's kind (worker asleep: %s)", async (workerAsleep) => {
+  it.each([false, true])("shows the tab's provider, the level the core gives, the page's kind and, after the card's top, all of the provider's own measures (worker asleep: %s)", async (workerAsleep) => {
     const shown = await popupOver('https://console.aliyun.com/overview', workerAsleep);
     const answer = checkQuery('https://console.aliyun.com/overview', index, { home: 'US', audience: 'general' }, todayUtc());
     expect(shown.heading).toContain(answer.provider!.name);
     expect(shown.level).toBe({ prohibited: 'Prohibited', restricted: 'Restricted', 'under-review': 'Under review', notice: 'Notice' }[answer.level!]);
     expect(shown.pageKind).toBe('This page: console');
     expect(shown.styled).toBe(true);
+    const own = viewVerdict(verdictFor(index.providers.get(answer.provider!.id)!, { home: 'US', audience: 'general' }, index, todayUtc()), null, index).actions.filter(isOwnAction);
+    expect(own.length).toBeGreaterThan(CARD_TOP_ACTIONS);
+    expect(shown.ownMeasures).toBe(own.length);
   });
 
   it('says plainly when the tab is no provider’s, without a card', async () => {
