@@ -72,9 +72,12 @@ export interface TableMeta {
   organisation: StopSettings;
 }
 
+/** The table's layout: raised whenever its keys or entries change shape, so that a table of another layout is stale even under the same extension version. */
+const TABLE_LAYOUT = 2;
+
 /** Everything a table depends on, as one string both sides compute alike from raw stored values. */
 export function tableStamp(inputs: { extension: string; dataset: string; locale: string; settings: unknown; policy: unknown }): string {
-  return JSON.stringify([inputs.extension, inputs.dataset, inputs.locale, inputs.settings ?? null, inputs.policy ?? null]);
+  return JSON.stringify([`layout ${TABLE_LAYOUT}`, inputs.extension, inputs.dataset, inputs.locale, inputs.settings ?? null, inputs.policy ?? null]);
 }
 
 /**
