@@ -18,7 +18,7 @@ const ISSUES_URL: string | undefined = import.meta.env.WXT_ISSUES_URL;
 
 export function App({ locale, first, paintedSearch, today = todayUtc() }: {
   locale: string;
-  /** The first subject and its card, read while the popup's code loaded (and drawn by paintFirstFrame); read here when not given. */
+  /** The first subject and its card, read while the popup's code loaded (and drawn first by ./first-frame.ts); read here when not given. */
   first?: FirstAnswer;
   /** The painted frame's search box: what the person typed there, and its focus, carry over to React's. */
   paintedSearch?: HTMLInputElement | null;

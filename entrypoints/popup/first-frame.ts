@@ -7,7 +7,7 @@ import { el, type Child } from '@/src/ui/dom';
 import { placeName } from '@/src/ui/describe';
 import { formatReviewAge, isReviewStale } from '@/src/ui/intl';
 import type { CardView } from '@/src/adapters/messaging';
-import type { FirstAnswer, FirstTop } from './first-answer';
+import type { FirstTop } from './first-answer';
 
 /** The `id` prefix of the search box before React gives it its own; ids are the one difference the takeover may bring. */
 const SEARCH_ID = 'search';
@@ -79,11 +79,4 @@ export function prepareFirstFrame(locale: string, today: string): FramePainter {
       if (view) root.querySelector('.card-host')?.replaceChildren(providerCard(view, locale));
     },
   };
-}
-
-/** The first frame as it stands once the whole answer is in: its top, then the whole card. */
-export function paintFirstFrame(root: HTMLElement, first: FirstTop, answer: FirstAnswer, locale: string, today: string): void {
-  const painter = prepareFirstFrame(locale, today);
-  painter.top(root, first);
-  painter.whole(root, answer.view);
 }

@@ -82,7 +82,7 @@ export function tableStamp(inputs: { extension: string; dataset: string; locale:
 
 /**
  * The dataset's host rules keyed as the table keys its host entries, without their banner part: the popup bundles these
- * (src/node/dataset-plugin.ts), so that it knows a tab's provider before its one storage read.
+ * (src/node/dataset-plugin.ts), so that it knows a tab's provider before it reads the card.
  */
 export function hostRulesOf(index: DatasetIndex): Record<string, StoredHostRule> {
   const rules: Record<string, StoredHostRule> = {};

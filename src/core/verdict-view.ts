@@ -95,7 +95,7 @@ export const CARD_TOP_ACTIONS = 2;
 
 /**
  * The top of a provider's card: all of the view but its measures, of which it keeps the first own ones and the one that
- * gives the reason. A fifth of the whole view or less, it is what the popup reads and draws first; the rest of the card
+ * gives the reason. Much smaller than the whole view where a provider has many measures (aliyun's: under a quarter), it is what the popup reads and draws first; the rest of the card
  * follows from the whole list of measures, read alongside.
  */
 export interface CardTop extends Omit<VerdictView, 'actions'> {
@@ -119,10 +119,10 @@ export function bannerView(view: VerdictView, listed: number): BannerView {
   };
 }
 
-/** The top of a view's card: its first `listed` own measures, plus the measure that gives the reason wherever it is. */
-export function cardTop(view: VerdictView, listed = CARD_TOP_ACTIONS): CardTop {
+/** The top of a view's card: its first `CARD_TOP_ACTIONS` own measures, plus the measure that gives the reason wherever it is. */
+export function cardTop(view: VerdictView): CardTop {
   const own = view.actions.filter(isOwnAction);
-  return { ...view, actions: reasonAndFirstOwn(view, own, listed), ownCount: own.length };
+  return { ...view, actions: reasonAndFirstOwn(view, own, CARD_TOP_ACTIONS), ownCount: own.length };
 }
 
 function reasonAndFirstOwn(view: VerdictView, own: ActionSummary[], listed: number): ActionSummary[] {

@@ -16,7 +16,7 @@ const POPUP_CLOSE_MS = 250;
 const PORT_RETRY_MS = 30_000;
 
 export interface BrowserSamples {
-  /** The same three, each visit made with the service worker stopped just before (the usual case: MV3 stops an idle worker). */
+  /** The same samples, each visit and click made with the service worker stopped just before (the usual case: MV3 stops an idle worker). */
   cold?: Omit<BrowserSamples, 'cold'>;
   /** Per load: from domContentLoadedEventStart to the moment <whose-cloud-banner> is added to the document, ms. */
   bannerMs: number[];

@@ -20,7 +20,14 @@ const viewOf = (id: string, home: string, audience: 'general' | 'government', pa
 vi.mock('../../src/adapters/messaging', () => ({ sendMessage: () => new Promise(() => undefined) }));
 
 const { App } = await import('../../entrypoints/popup/App');
-const { paintFirstFrame } = await import('../../entrypoints/popup/first-frame');
+const { prepareFirstFrame } = await import('../../entrypoints/popup/first-frame');
+
+/** The first frame as the popup leaves it once the whole answer is in (entrypoints/popup/start.ts): its top, then the whole card. */
+function paintFirstFrame(root: HTMLElement, first: FirstTop, answer: FirstAnswer, locale: string, today: string): void {
+  const painter = prepareFirstFrame(locale, today);
+  painter.top(root, first);
+  painter.whole(root, answer.view);
+}
 
 /**
  * The frame as a person meets it: elements, their attributes in name order, text, and each select's chosen value.
